@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { getSettings, settingsUpdateSchema, updateSettings } from "../models/settings.server";
+import { fetchShopBasics } from "../models/shop-basics.server";
+import { requireAdminContext } from "../services/admin-context.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop, admin } = await requireAdminContext(request);
+  const [settings, shopify] = await Promise.all([
+    getSettings({ shop }),
+    fetchShopBasics({ shop, admin }).catch(() => null),
+  ]);
+  return { settings, shopify };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop } = await requireAdminContext(request);
+  const parsed = settingsUpdateSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return {
+      saved: false,
+      errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])),
+    };
+  }
+  await updateSettings({ shop, update: parsed.data });
+  return { saved: true, errors: {} as Record<string, string> };
+}
+
+export default function Settings() {
+  const { settings, shopify } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const saving = useNavigation().state === "submitting";
+  const [processingDays, setProcessingDays] = useState(String(settings.processingDays));
+  const [cutoff, setCutoff] = useState(settings.orderCutoffLocalTime);
+  const [retention, setRetention] = useState(String(settings.dataRetentionDays));
+  const [writeBack, setWriteBack] = useState(settings.writeBackToShopify);
+
+  return (
+    <Page title="Settings">
+      <BlockStack gap="400">
+        {result?.saved ? <Banner tone="success" title="Settings saved" /> : null}
+        <Card>
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              Store
+            </Text>
+            {shopify ? (
+              <Text as="p">
+                {shopify.name} · {shopify.myshopifyDomain} · {shopify.ianaTimezone} · {shopify.currencyCode}
+              </Text>
+            ) : (
+              <Text as="p" tone="critical">
+                Shopify could not be reached just now; your settings below still save.
+              </Text>
+            )}
+          </BlockStack>
+        </Card>
+        <Card>
+          <Form method="post">
+            <FormLayout>
+              <Text as="h2" variant="headingMd">
+                Delivery promises
+              </Text>
+              <FormLayout.Group>
+                <TextField
+                  label="Processing days before shipping"
+                  name="processingDays"
+                  type="number"
+                  value={processingDays}
+                  onChange={setProcessingDays}
+                  error={result?.errors.processingDays}
+                  autoComplete="off"
+                />
+                <TextField
+                  label="Same-day cut-off (shop time)"
+                  name="orderCutoffLocalTime"
+                  value={cutoff}
+                  onChange={setCutoff}
+                  error={result?.errors.orderCutoffLocalTime}
+                  autoComplete="off"
+                />
+              </FormLayout.Group>
+              <TextField
+                label="Keep tracking data for (days)"
+                name="dataRetentionDays"
+                type="number"
+                value={retention}
+                onChange={setRetention}
+                error={result?.errors.dataRetentionDays}
+                autoComplete="off"
+              />
+              <Checkbox
+                label="Write carrier milestones back to Shopify"
+                helpText="Keeps Shopify's order status page, Shop app and Flow in step with carrier scans."
+                checked={writeBack}
+                onChange={setWriteBack}
+              />
+              <input type="hidden" name="writeBackToShopify" value={writeBack ? "true" : "false"} />
+              <Button submit variant="primary" loading={saving}>
+                Save
+              </Button>
+            </FormLayout>
+          </Form>
+        </Card>
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,45 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { config } from "./config.server";
+import prisma from "./db.server";
+import { recordInstall } from "./models/shop.server";
+import { SHOPIFY_API_VERSION } from "./shopify-api-version";
+
+// Scopes, each for a feature (shopify.app.toml declares the same list for the Partner Dashboard):
+//   read_orders                              orders, fulfillments, tracking numbers and fulfillment events
+//   read_merchant_managed_fulfillment_orders "Packed" and on-hold states of orders the merchant ships
+//   write_fulfillments                       optional write-back of carrier milestones (fulfillmentEventCreate)
+// Not requested: read_customers (the order's own email is enough), read_assigned_fulfillment_orders
+// (Parcelwise is not a fulfillment service).
+export const APP_SCOPES = ["read_orders", "read_merchant_managed_fulfillment_orders", "write_fulfillments"];
+
+const appConfig = config();
+
+const shopify = shopifyApp({
+  apiKey: appConfig.SHOPIFY_API_KEY,
+  apiSecretKey: appConfig.SHOPIFY_API_SECRET,
+  apiVersion: SHOPIFY_API_VERSION,
+  scopes: appConfig.SCOPES?.split(",") ?? APP_SCOPES,
+  appUrl: appConfig.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(prisma),
+  distribution: AppDistribution.AppStore,
+  logger: { level: appConfig.NODE_ENV === "production" ? LogSeverity.Warning : LogSeverity.Info },
+  hooks: {
+    afterAuth: async ({ session }) => {
+      await recordInstall({ shop: session.shop });
+    },
+  },
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+  },
+  ...(appConfig.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [appConfig.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const sessionStorage = shopify.sessionStorage;

@@ -1,0 +1,28 @@
+// Production entry: serves the built Remix app (npm run build) with static assets.
+// Demo mode binds to loopback only: it serves the admin without Shopify auth.
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const demo = ["1", "true"].includes(process.env.PARCELWISE_DEMO ?? "");
+const host = demo ? "127.0.0.1" : (process.env.HOST ?? "0.0.0.0");
+const port = Number(process.env.PORT ?? 3000);
+
+const build = await import("./build/server/index.js");
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const server = app.listen(port, host, () => {
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  console.log(`parcelwise listening on http://${host}:${actualPort}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
