@@ -39,7 +39,7 @@ export type AppConfig = ReturnType<typeof parseConfig>;
 
 export class ConfigError extends Error {}
 
-export function parseConfig(environment: NodeJS.ProcessEnv) {
+export function parseConfig(environment: Record<string, string | undefined>) {
   const demo = flag.parse(environment.PARCELWISE_DEMO);
   const withDemoDefaults = demo ? { ...DEMO_DEFAULTS, ...definedOnly(environment) } : environment;
   const parsed = environmentSchema.safeParse(withDemoDefaults);
@@ -63,7 +63,7 @@ function assertDemoIsLocal(appUrl: string): void {
   }
 }
 
-function definedOnly(environment: NodeJS.ProcessEnv): Record<string, string> {
+function definedOnly(environment: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(environment).filter(
       (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "",

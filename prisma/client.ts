@@ -20,3 +20,9 @@ export async function createPrismaClient(target: DatabaseTarget): Promise<Databa
     adapter: new PrismaPg({ connectionString: target.url }, { schema }),
   }) as unknown as Database;
 }
+
+// Each provider's generated client has its own error classes, so `instanceof` would only ever match one of
+// them: compare Prisma's error code instead.
+export function isUniqueConstraintViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

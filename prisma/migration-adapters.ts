@@ -35,6 +35,7 @@ export function sqliteMigrationAdapter(url: string): SqlMigrationAwareDriverAdap
   };
 }
 
+// The CLI never ends the pool it is given, so idle connections must not keep the process alive.
 const TEXT_OID = 25;
 const NAME_OID = 19;
 const CHAR_OID = 18;
@@ -81,7 +82,10 @@ class CatalogFriendlyPool extends pg.Pool {
 
 export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
   const schema = new URL(url).searchParams.get("schema") ?? undefined;
-  const factory = new PrismaPg(new CatalogFriendlyPool({ connectionString: url }), { schema });
+  const factory = new PrismaPg(new CatalogFriendlyPool({ connectionString: url, allowExitOnIdle: true }), {
+    schema,
+    disposeExternalPool: true,
+  });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -95,7 +99,11 @@ export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAd
       await admin.end();
       const shadowUrl = new URL(url);
       shadowUrl.pathname = `/${shadowName}`;
-      const shadowPool = new CatalogFriendlyPool({ connectionString: shadowUrl.toString() });
+      const shadowPool = new CatalogFriendlyPool({
+        connectionString: shadowUrl.toString(),
+        max: 1,
+        allowExitOnIdle: true,
+      });
       const adapter = await new PrismaPg(shadowPool).connect();
       return new Proxy(adapter, {
         get(target, property, receiver) {

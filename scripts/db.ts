@@ -20,7 +20,12 @@ const PLACEHOLDER_URLS: Record<Provider, string> = {
 
 function prisma(args: string[], databaseUrl: string, options: { capture?: boolean } = {}): string {
   const output = execFileSync(path.resolve("node_modules/.bin/prisma"), args, {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.resolve("prisma/cli-exit-shim.cjs")}`,
+    },
     stdio: options.capture ? ["ignore", "pipe", "inherit"] : ["ignore", "inherit", "inherit"],
     encoding: "utf8",
   });

@@ -1,4 +1,5 @@
 import type { AdminGraphql } from "../services/admin-graphql.server";
+import type { ShopBasicsQuery } from "../types/admin.generated";
 
 export const SHOP_BASICS_QUERY = `#graphql
   query ShopBasics {
@@ -11,11 +12,7 @@ export const SHOP_BASICS_QUERY = `#graphql
   }
 `;
 
-type ShopBasicsResult = {
-  shop: { name: string; myshopifyDomain: string; ianaTimezone: string; currencyCode: string };
-};
-
 export async function fetchShopBasics({ admin }: { shop: string; admin: AdminGraphql }) {
-  const data = await admin.request<ShopBasicsResult>(SHOP_BASICS_QUERY);
+  const data = await admin.request<ShopBasicsQuery>(SHOP_BASICS_QUERY);
   return data.shop;
 }

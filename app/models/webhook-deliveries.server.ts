@@ -1,4 +1,5 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
+import { isUniqueConstraintViolation } from "../../prisma/client";
 import prisma from "../db.server";
 
 type Delivery = { shop: string; webhookId: string; topic: string; triggeredAt?: Date | null };
@@ -26,7 +27,7 @@ export async function applyWebhookOnce(
     });
     return "processed";
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate";
+    if (isUniqueConstraintViolation(error)) return "duplicate";
     throw error;
   }
 }

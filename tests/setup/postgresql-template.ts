@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "./migrate";
+import { migrateDatabase } from "../../scripts/lib/migrate";
 import { POSTGRES_ADMIN_URL, postgresUrlFor } from "./test-env";
 
 // One migrated PostgreSQL database per run; each test file gets its own database cloned from it.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "./migrate";
+import { migrateDatabase } from "../../scripts/lib/migrate";
 
 // One migrated SQLite file per run; each test file works on its own copy of it.
 export default function setup(project: TestProject) {

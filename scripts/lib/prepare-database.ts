@@ -1,0 +1,30 @@
+import { createPrismaClient } from "../../prisma/client";
+import { parseDatabaseUrl } from "../../prisma/database-url";
+import { seedShop, type SeedSummary } from "../../prisma/seed/demo-shop";
+import { migrateDatabase } from "./migrate";
+
+export const DEMO_CUSTOMER_HASH_KEY = "parcelwise-demo-customer-hash-key-0123456789";
+
+// Migrates DATABASE_URL with the real `prisma migrate deploy` and seeds each shop that has no orders yet.
+export async function prepareDatabase({
+  databaseUrl,
+  shops,
+  customerHashKey = DEMO_CUSTOMER_HASH_KEY,
+}: {
+  databaseUrl: string;
+  shops: Array<{ shop: string; name?: string; orders: number; seed?: number }>;
+  customerHashKey?: string;
+}): Promise<Record<string, SeedSummary | "kept">> {
+  migrateDatabase(databaseUrl);
+  const db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
+  try {
+    const results: Record<string, SeedSummary | "kept"> = {};
+    for (const shop of shops) {
+      const existing = await db.order.count({ where: { shop: shop.shop } });
+      results[shop.shop] = existing > 0 ? "kept" : await seedShop(db, { ...shop, customerHashKey });
+    }
+    return results;
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,160 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SHOPIFY_API_VERSION } from "../app/shopify-api-version";
+import { AdminGraphqlEndpoint, type AdminApiLimits } from "./admin-graphql-endpoint";
+import { loadAdminSchemas } from "./admin-schema";
+import type { AppProxyConfig } from "./app-proxy-forwarder";
+import { signedAppProxyQuery } from "./app-proxy-signature";
+import { FailureInjector, type FailNextRequests } from "./failure-injection";
+import { sendReply, textReply } from "./http-reply";
+import { sharedDir } from "./shared-dir";
+import { createStandinRouter } from "./standin-router";
+import { createStandinShop, type StandinShop, type StandinShopSeed } from "./standin-store";
+import {
+  SHOPIFY_WEBHOOK_RETRY_POLICY,
+  deliverWebhook,
+  type WebhookDelivery,
+  type WebhookRequest,
+  type WebhookRetryPolicy,
+} from "./webhook-delivery";
+import { readWebhookSample } from "./webhook-samples";
+
+export interface ShopifyStandinOptions {
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Where the app listens, e.g. "http://localhost:3000"; webhooks and app-proxy requests go there. */
+  appUrl: string;
+  /** The app's client id; reserved for the session-token and OAuth routes later issues add. */
+  apiKey: string;
+  /** The app's client secret: signs webhooks and app-proxy requests. */
+  apiSecret: string;
+  /** At least one shop; the first is the default shop for paths without `/shops/<shop>`. */
+  shops: StandinShopSeed[];
+  /** Default `<projectRoot>/../shared`. */
+  sharedDir?: string;
+  appProxy?: Partial<AppProxyConfig>;
+  adminApiLimits?: Partial<AdminApiLimits>;
+  webhookRetry?: Partial<WebhookRetryPolicy>;
+}
+
+export type SampleWebhookRequest = Omit<WebhookRequest, "payload">;
+
+export interface SignProxyQueryRequest {
+  /** Default: the default shop. */
+  shop?: string;
+  query?: URLSearchParams;
+  timestamp?: number;
+}
+
+export interface ShopifyStandin {
+  /** Base URL, e.g. "http://127.0.0.1:54321". */
+  url: string;
+  /** The live data of a shop (default: the default shop); change it to change what the Admin API answers. */
+  shop(myshopifyDomain?: string): StandinShop;
+  /** `${url}/shops/<shop><path>`: how a request reaches a given shop, e.g. shopUrl(shop, "/apps/track/x"). */
+  shopUrl(myshopifyDomain: string, path: string): string;
+  /** The Admin GraphQL endpoint of a shop at the app's API version. */
+  adminGraphqlUrl(myshopifyDomain?: string): string;
+  sendWebhook(request: WebhookRequest): Promise<WebhookDelivery>;
+  /** Sends Shopify's sample body for the topic from the shared directory, byte for byte. */
+  sendSampleWebhook(request: SampleWebhookRequest): Promise<WebhookDelivery>;
+  /** The signed query Shopify would add to an app-proxy request. */
+  signProxyQuery(request?: SignProxyQueryRequest): URLSearchParams;
+  failNextRequests(request: FailNextRequests): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_APP_PROXY: AppProxyConfig = { pathPrefix: "/apps/track", appPath: "/proxy" };
+
+export const DEFAULT_ADMIN_API_LIMITS: AdminApiLimits = {
+  maximumAvailable: 2000,
+  restoreRate: 100,
+  maxQueryCost: 1000,
+};
+
+/** Starts a local stand-in for Shopify (Admin GraphQL, webhooks, app proxy) for the demo, tests and benchmarks. */
+export async function createShopifyStandin(options: ShopifyStandinOptions): Promise<ShopifyStandin> {
+  const dir = options.sharedDir ?? sharedDir();
+  const schemas = loadAdminSchemas(dir);
+  if (!schemas) throw new Error(`shopify-standin needs the Admin schemas from ${dir}, which is absent`);
+  const [firstShop] = options.shops;
+  if (!firstShop) throw new Error("shopify-standin needs at least one shop");
+
+  const defaultShop = firstShop.myshopifyDomain;
+  const shops = new Map(
+    options.shops.map((seed, index) => [seed.myshopifyDomain, createStandinShop(seed, index + 1)]),
+  );
+  const appProxy: AppProxyConfig = { ...DEFAULT_APP_PROXY, ...options.appProxy };
+  const failures = new FailureInjector();
+  const stopWebhooks = new AbortController();
+  const route = createStandinRouter({
+    shops,
+    defaultShop,
+    adminEndpoint: new AdminGraphqlEndpoint(schemas, {
+      ...DEFAULT_ADMIN_API_LIMITS,
+      ...options.adminApiLimits,
+    }),
+    appProxy: { appUrl: options.appUrl, apiSecret: options.apiSecret, config: appProxy },
+    failures,
+  });
+
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      console.error("shopify-standin:", error);
+      if (!response.headersSent)
+        sendReply(response, textReply(500, `shopify-standin failed: ${String(error)}`));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const baseUrl = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+
+  const shopUrl = (myshopifyDomain: string, path: string) =>
+    `${baseUrl}/shops/${encodeURIComponent(myshopifyDomain)}${path}`;
+  const sendWebhook = (request: WebhookRequest) =>
+    deliverWebhook(request, {
+      appUrl: options.appUrl,
+      apiSecret: options.apiSecret,
+      retry: { ...SHOPIFY_WEBHOOK_RETRY_POLICY, ...options.webhookRetry },
+      signal: stopWebhooks.signal,
+    });
+
+  return {
+    url: baseUrl,
+    shop: (myshopifyDomain = defaultShop) => {
+      const shop = shops.get(myshopifyDomain);
+      if (!shop) throw new Error(`shopify-standin has no shop ${myshopifyDomain}`);
+      return shop;
+    },
+    shopUrl,
+    adminGraphqlUrl: (myshopifyDomain = defaultShop) =>
+      shopUrl(myshopifyDomain, `/admin/api/${SHOPIFY_API_VERSION}/graphql.json`),
+    sendWebhook,
+    sendSampleWebhook: async (request) => {
+      const payload = readWebhookSample(request.topic, dir);
+      if (payload === null) throw new Error(`No sample webhook body for ${request.topic} in ${dir}`);
+      return sendWebhook({ ...request, payload });
+    },
+    signProxyQuery: ({ shop = defaultShop, query, timestamp } = {}) =>
+      signedAppProxyQuery({
+        shop,
+        query,
+        timestamp,
+        pathPrefix: appProxy.pathPrefix,
+        apiSecret: options.apiSecret,
+      }),
+    failNextRequests: (request) => failures.queue(request),
+    close: async () => {
+      stopWebhooks.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Hung requests (failure injection) and keep-alive sockets would otherwise hold close() open.
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

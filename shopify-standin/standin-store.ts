@@ -1,0 +1,76 @@
+/**
+ * The stand-in's in-memory data. Objects are shaped like the Admin GraphQL types they stand for, so resolvers
+ * only exist where Shopify computes something (connections, filters); every other field is read as stored.
+ * A field a query selects that is absent here (as opposed to null) answers "not implemented".
+ */
+export interface StandinMailingAddress {
+  countryCodeV2: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+}
+
+export interface StandinTrackingInfo {
+  number: string | null;
+  company: string | null;
+  url: string | null;
+}
+
+export interface StandinFulfillmentEvent {
+  id: string;
+  /** A FulfillmentEventStatus value, e.g. "IN_TRANSIT". */
+  status: string;
+  happenedAt: string;
+  message: string | null;
+  city: string | null;
+  province: string | null;
+  country: string | null;
+  zip: string | null;
+}
+
+export interface StandinFulfillment {
+  id: string;
+  /** A FulfillmentStatus value, e.g. "SUCCESS". */
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  trackingInfo: StandinTrackingInfo[];
+  events: StandinFulfillmentEvent[];
+}
+
+export interface StandinOrder {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** When the order was placed (it differs from createdAt for imported orders); Shopify's default sort. */
+  processedAt: string;
+  updatedAt: string;
+  /** An OrderDisplayFulfillmentStatus value, e.g. "FULFILLED". */
+  displayFulfillmentStatus: string;
+  shippingAddress: StandinMailingAddress | null;
+  fulfillments: StandinFulfillment[];
+}
+
+export interface StandinShop {
+  id: string;
+  name: string;
+  myshopifyDomain: string;
+  ianaTimezone: string;
+  currencyCode: string;
+  /** Not part of the Shop type: the token the Admin API accepts for this shop. */
+  accessToken: string;
+  orders: StandinOrder[];
+}
+
+export type StandinShopSeed = Pick<StandinShop, "myshopifyDomain" | "accessToken"> &
+  Partial<Omit<StandinShop, "myshopifyDomain" | "accessToken">>;
+
+export function createStandinShop(seed: StandinShopSeed, shopNumber: number): StandinShop {
+  return {
+    id: `gid://shopify/Shop/${shopNumber}`,
+    name: seed.myshopifyDomain.replace(/\.myshopify\.com$/, ""),
+    ianaTimezone: "America/New_York",
+    currencyCode: "USD",
+    orders: [],
+    ...seed,
+  };
+}
