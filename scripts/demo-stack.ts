@@ -1,0 +1,43 @@
+// `npm run demo` (after scripts/demo.mjs has installed and built): starts the demo and prints where to look.
+import { parseArgs } from "node:util";
+import { demoShopperEmail } from "../prisma/seed/demo-shop";
+import { DEMO, startDemoStack } from "./lib/demo-stack";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    "standin-port": { type: "string", default: process.env.STANDIN_PORT ?? "3100" },
+    orders: { type: "string", default: "160" },
+  },
+});
+const databaseUrl = process.env.DATABASE_URL ?? "file:./prisma/parcelwise.db";
+
+const stack = await startDemoStack({
+  databaseUrl,
+  port: Number(values.port),
+  standinPort: Number(values["standin-port"]),
+  orders: Number(values.orders),
+});
+stack.app.process.stdout?.pipe(process.stdout);
+stack.app.process.stderr?.pipe(process.stderr);
+
+const exampleOrder = 1001;
+const trackingUrl = `${stack.standin.shopUrl(DEMO.shop, "/apps/track")}?${new URLSearchParams({
+  order: String(exampleOrder),
+  email: demoShopperEmail(exampleOrder),
+})}`;
+console.log(`
+Parcelwise demo is running (database ${databaseUrl}: ${JSON.stringify(stack.seeded[DEMO.shop])}).
+  Admin (dashboard, shipments, carriers, support, settings): ${stack.app.url}/app
+  Storefront tracking page (through the signed app proxy):    ${trackingUrl}
+  Shopify stand-in (Admin GraphQL, webhooks, app proxy):      ${stack.standin.url}
+Every demo order #N belongs to shopper+N@example.com. Press Ctrl+C to stop.
+`);
+
+const shutdown = () => void stack.stop().then(() => process.exit(0));
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
+stack.app.process.once("exit", (code) => {
+  console.error(`the app exited (code ${code}); stopping the demo`);
+  void stack.standin.close().then(() => process.exit(1));
+});

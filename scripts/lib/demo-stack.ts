@@ -1,0 +1,89 @@
+import { createShopifyStandin, demoShop, type ShopifyStandin } from "../../shopify-standin";
+import { startAppServer, type RunningServer } from "./app-server";
+import { DEMO_CUSTOMER_HASH_KEY, prepareDatabase } from "./prepare-database";
+
+export const DEMO = {
+  shop: "parcelwise-demo.myshopify.com",
+  shopName: "Parcelwise Demo Store",
+  apiKey: "parcelwise-demo-api-key",
+  apiSecret: "parcelwise-demo-api-secret",
+  adminToken: "shpat_parcelwise_demo",
+} as const;
+
+export type DemoStack = {
+  app: RunningServer;
+  standin: ShopifyStandin;
+  seeded: Awaited<ReturnType<typeof prepareDatabase>>;
+  stop: () => Promise<void>;
+};
+
+// The seeded database, the local Shopify stand-in and the built app in demo mode, wired together: what
+// `npm run demo` runs and what the end-to-end tests drive. Everything binds to 127.0.0.1.
+export async function startDemoStack({
+  databaseUrl,
+  port = 0,
+  standinPort = 0,
+  orders = 160,
+}: {
+  databaseUrl: string;
+  port?: number;
+  standinPort?: number;
+  orders?: number;
+}): Promise<DemoStack> {
+  const seeded = await prepareDatabase({
+    databaseUrl,
+    shops: [{ shop: DEMO.shop, name: DEMO.shopName, orders }],
+  });
+  // The app's URL must be known before it starts (the stand-in forwards the app proxy to it), so a free
+  // port is reserved first when none is given.
+  const appPort = port || (await freePort());
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const standin = await createShopifyStandin({
+    port: standinPort,
+    appUrl,
+    apiKey: DEMO.apiKey,
+    apiSecret: DEMO.apiSecret,
+    shops: [demoShop(DEMO.shop, DEMO.adminToken)],
+  });
+  try {
+    const app = await startAppServer({
+      port: appPort,
+      env: {
+        PARCELWISE_DEMO: "1",
+        PARCELWISE_DEMO_SHOP: DEMO.shop,
+        PARCELWISE_DEMO_ADMIN_ACCESS_TOKEN: DEMO.adminToken,
+        SHOPIFY_APP_URL: appUrl,
+        SHOPIFY_API_KEY: DEMO.apiKey,
+        SHOPIFY_API_SECRET: DEMO.apiSecret,
+        CUSTOMER_HASH_KEY: DEMO_CUSTOMER_HASH_KEY,
+        SHOPIFY_ADMIN_API_ORIGIN: standin.shopUrl(DEMO.shop, ""),
+        DATABASE_URL: databaseUrl,
+      },
+    });
+    return {
+      app,
+      standin,
+      seeded,
+      stop: async () => {
+        await app.stop();
+        await standin.close();
+      },
+    };
+  } catch (error) {
+    await standin.close();
+    throw error;
+  }
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,88 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "../../prisma/client";
+import { parseDatabaseUrl } from "../../prisma/database-url";
+import { DEMO, startDemoStack, type DemoStack } from "../../scripts/lib/demo-stack";
+import { launchChromium } from "./browser";
+import { SCREENSHOT_DIR, requireBuild, temporarySqliteUrl } from "./built-app";
+
+let stack: DemoStack;
+let browser: Browser;
+const databaseUrl = temporarySqliteUrl("admin");
+
+beforeAll(async () => {
+  requireBuild();
+  stack = await startDemoStack({ databaseUrl, orders: 120 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function expectedDashboard() {
+  const db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
+  try {
+    const where = { shop: DEMO.shop };
+    const [orders, shipments, delivered, outForDelivery, late, stuck] = await Promise.all([
+      db.order.count({ where }),
+      db.shipment.count({ where }),
+      db.shipment.count({ where: { ...where, status: "delivered" } }),
+      db.shipment.count({ where: { ...where, status: "out_for_delivery" } }),
+      db.shipment.count({ where: { ...where, attention: "late" } }),
+      db.shipment.count({ where: { ...where, attention: "stuck" } }),
+    ]);
+    return { orders, shipments, delivered, out_for_delivery: outForDelivery, late, stuck };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+describe("admin in the demo, in Chromium", () => {
+  it("renders the dashboard with the seeded shop's numbers", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.app.url}/app`);
+    await page.locator('[data-metric="orders"] [data-metric-value]').waitFor();
+    const expected = await expectedDashboard();
+    expect(expected.orders).toBe(120);
+    for (const [metric, value] of Object.entries(expected)) {
+      const shown = await page.locator(`[data-metric="${metric}"] [data-metric-value]`).textContent();
+      expect(Number(shown), metric).toBe(value);
+    }
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-dashboard.png` });
+    await page.close();
+  });
+
+  it("navigates to the shipments table and pages through it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.app.url}/app`);
+    await page.getByRole("link", { name: "Shipments" }).first().click();
+    await page.getByRole("heading", { name: "Shipments" }).waitFor();
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBe(25);
+    const firstPage = await rows.first().textContent();
+    await page.getByRole("button", { name: /next/i }).click();
+    await page.waitForURL(/cursor=/);
+    expect(await rows.first().textContent()).not.toBe(firstPage);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-shipments.png` });
+    await page.close();
+  });
+
+  it("reads the shop from the Shopify stand-in on the settings page and saves a change", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.app.url}/app/settings`);
+    await expect.poll(() => page.getByText(DEMO.shop).count()).toBeGreaterThan(0);
+    await page.getByLabel("Processing days before shipping").fill("3");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Settings saved").waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Processing days before shipping").inputValue()).toBe("3");
+    await page.close();
+  });
+
+  it("answers /healthz", async () => {
+    const response = await fetch(`${stack.app.url}/healthz`);
+    expect(response.status).toBe(200);
+  });
+});
