@@ -9,7 +9,8 @@ export interface StandinRoutes {
   shops: ReadonlyMap<string, StandinShop>;
   /** The shop of paths without a `/shops/<shop>` prefix. */
   defaultShop: string;
-  adminEndpoint: AdminGraphqlEndpoint;
+  /** Absent when ../shared (the Admin schemas) is: Admin GraphQL then answers 503, the rest still works. */
+  adminEndpoint: AdminGraphqlEndpoint | null;
   appProxy: AppProxyTarget;
   failures: FailureInjector;
 }
@@ -33,6 +34,12 @@ export function createStandinRouter(routes: StandinRoutes) {
       if (injectFailure(routes.failures.next("admin"), response)) return;
       if (request.method !== "POST")
         return sendReply(response, jsonReply(405, { errors: "Method Not Allowed" }));
+      if (!routes.adminEndpoint) {
+        return sendReply(
+          response,
+          jsonReply(503, { errors: "shopify-standin: Admin API unavailable without ../shared" }),
+        );
+      }
       const reply = await routes.adminEndpoint.handle({
         shop,
         accessToken: singleHeader(request.headers["x-shopify-access-token"]),

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { stopChildProcess, waitForOutput } from "./processes";
+
+export type BaselineResponse = { body: string; contentType: string; contentEncoding: string };
+
+export const TINY_RESPONSE: BaselineResponse = {
+  body: "ok",
+  contentType: "text/plain; charset=utf-8",
+  contentEncoding: "identity",
+};
+
+export type RunningBaseline = { url: string; process: ChildProcess; stop: () => Promise<void> };
+
+const ENTRY = fileURLToPath(new URL("./baseline-server.ts", import.meta.url));
+// `--import tsx` is resolved from the working directory, so the child starts in the project root.
+const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const START_TIMEOUT_MS = 15_000;
+
+export async function startBaselineServer(response: BaselineResponse): Promise<RunningBaseline> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      ENTRY,
+      "--content-type",
+      response.contentType,
+      "--content-encoding",
+      response.contentEncoding,
+    ],
+    { cwd: PROJECT_ROOT, stdio: ["pipe", "pipe", "pipe"] },
+  );
+  child.stdin.end(response.body);
+  try {
+    const url = await waitForOutput(child, /listening on (http:\/\/\S+)/, START_TIMEOUT_MS);
+    return { url, process: child, stop: () => stopChildProcess(child) };
+  } catch (error) {
+    await stopChildProcess(child);
+    throw error;
+  }
+}

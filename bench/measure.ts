@@ -1,0 +1,89 @@
+import autocannon, { type Request, type Result } from "autocannon";
+
+export type LoadSettings = {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+};
+
+export type Measurement = {
+  requests: number;
+  durationSeconds: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  // Connection errors, timeouts included.
+  errors: number;
+  timeouts: number;
+  // Every response outside 200–299, redirects included: a benchmarked request is expected to succeed.
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  bytes: number;
+  bytesPerResponse: number;
+  // The warm-up is not counted above, but a request failing during it is still a failure.
+  warmupFailures: number;
+};
+
+// Each connection waits at most this long for a response before autocannon counts a timeout.
+const REQUEST_TIMEOUT_SECONDS = 10;
+
+export async function measureLoad({
+  url,
+  requests,
+  settings,
+}: {
+  url: string;
+  requests: Request[];
+  settings: LoadSettings;
+}): Promise<Measurement> {
+  const result = await autocannon({
+    url,
+    requests,
+    connections: settings.connections,
+    duration: settings.durationSeconds,
+    warmup: { connections: settings.connections, duration: settings.warmupSeconds },
+    timeout: REQUEST_TIMEOUT_SECONDS,
+  });
+  const completed = result.requests.total;
+  return {
+    requests: completed,
+    durationSeconds: result.duration,
+    requestsPerSecond: result.duration > 0 ? Math.round((completed / result.duration) * 10) / 10 : 0,
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.mean,
+    },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
+    ),
+    bytes: result.throughput.total,
+    bytesPerResponse: completed > 0 ? Math.round(result.throughput.total / completed) : 0,
+    warmupFailures: result.warmup ? failedRequests(result.warmup) : 0,
+  };
+}
+
+function failedRequests(result: Result): number {
+  return result.errors + result.non2xx;
+}
+
+// Why a measurement cannot be trusted as a result; empty when it can.
+export function findProblems(measurement: Measurement): string[] {
+  const problems: string[] = [];
+  if (measurement.requests === 0) problems.push("no request completed");
+  if (measurement.non2xx > 0) {
+    const statuses = Object.entries(measurement.statusCodes)
+      .filter(([status]) => !status.startsWith("2"))
+      .map(([status, count]) => `${count}× ${status}`);
+    problems.push(`${measurement.non2xx} non-2xx responses (${statuses.join(", ")})`);
+  }
+  if (measurement.errors > 0) {
+    problems.push(`${measurement.errors} connection errors (${measurement.timeouts} timeouts)`);
+  }
+  if (measurement.warmupFailures > 0) problems.push(`${measurement.warmupFailures} failed during warm-up`);
+  return problems;
+}

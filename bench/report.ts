@@ -1,0 +1,119 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { SeedSummary } from "../prisma/seed/demo-shop";
+import type { DatabaseProvider } from "./databases";
+import type { MachineInfo } from "./machine";
+import type { Measurement } from "./measure";
+import type { BaselineKind } from "./scenario";
+
+export type ServerMeasurement = Measurement & { peakRssMiB: number | null };
+
+export type ScenarioResult = {
+  scenario: string;
+  provider: DatabaseProvider;
+  baselineKind: BaselineKind;
+  app: ServerMeasurement;
+  baseline: ServerMeasurement;
+  // app requests/s divided by baseline requests/s: 1 would mean the app costs nothing over node:http.
+  ratioToBaseline: number | null;
+};
+
+export type DatabaseRun = {
+  provider: DatabaseProvider;
+  seeded: SeedSummary;
+  migrateAndSeedSeconds: number;
+  serverStartSeconds: number;
+  serverIdleRssMiB: number | null;
+  serverLifetimePeakRssMiB: number | null;
+};
+
+export type Problem = { provider?: DatabaseProvider; scenario?: string; message: string };
+
+export type BenchReport = {
+  schemaVersion: 1;
+  ok: boolean;
+  startedAt: string;
+  finishedAt: string;
+  machine: MachineInfo;
+  settings: {
+    scenarios: string[];
+    databases: DatabaseProvider[];
+    orders: number;
+    connections: number;
+    durationSeconds: number;
+    warmupSeconds: number;
+  };
+  scenarios: Array<{ name: string; description: string; baseline: BaselineKind }>;
+  databases: DatabaseRun[];
+  results: ScenarioResult[];
+  problems: Problem[];
+};
+
+export function toMiB(bytes: number | null): number | null {
+  return bytes === null ? null : Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+export function ratio(app: Measurement, baseline: Measurement): number | null {
+  return baseline.requestsPerSecond > 0
+    ? Math.round((app.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000
+    : null;
+}
+
+export async function writeReport(report: BenchReport, file: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+const COLUMNS = [
+  ["scenario", 18],
+  ["db", 11],
+  ["app rps", 9],
+  ["base rps", 9],
+  ["ratio", 7],
+  ["p50 ms", 7],
+  ["p90 ms", 7],
+  ["p99 ms", 7],
+  ["failed", 7],
+  ["KiB/resp", 9],
+  ["peak RSS MiB", 13],
+] as const;
+
+export function renderTable(report: BenchReport): string {
+  const row = (cells: Array<string | number | null>) =>
+    COLUMNS.map(([, width], index) => {
+      const cell = String(cells[index] ?? "–");
+      return index < 2 ? cell.padEnd(width) : cell.padStart(width);
+    }).join(" ");
+  const lines = [
+    `Parcelwise bench · ${report.machine.cpus} CPUs · node ${report.machine.node} · ${report.settings.connections} connections × ${report.settings.durationSeconds} s (after ${report.settings.warmupSeconds} s warm-up)`,
+    ...report.databases.map(
+      (database) =>
+        `${database.provider}: ${database.seeded.orders} orders, ${database.seeded.shipments} shipments, ${database.seeded.events} events; migrated + seeded in ${database.migrateAndSeedSeconds.toFixed(1)} s; server peak RSS ${database.serverLifetimePeakRssMiB ?? "–"} MiB`,
+    ),
+    "",
+    row(COLUMNS.map(([title]) => title)),
+    ...report.results.map((result) =>
+      row([
+        result.scenario,
+        result.provider,
+        Math.round(result.app.requestsPerSecond),
+        Math.round(result.baseline.requestsPerSecond),
+        result.ratioToBaseline?.toFixed(3) ?? null,
+        result.app.latencyMs.p50,
+        result.app.latencyMs.p90,
+        result.app.latencyMs.p99,
+        result.app.non2xx + result.app.errors,
+        (result.app.bytesPerResponse / 1024).toFixed(1),
+        result.app.peakRssMiB,
+      ]),
+    ),
+  ];
+  if (report.problems.length > 0) {
+    lines.push("", "Problems:");
+    for (const problem of report.problems) {
+      const where = [problem.scenario, problem.provider].filter(Boolean).join(" on ");
+      lines.push(`  ${where ? `${where}: ` : ""}${problem.message}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
