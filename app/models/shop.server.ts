@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import prisma from "../db.server";
 
 // Called after OAuth/token exchange: creates the shop with default settings, or reactivates it after a reinstall.
@@ -23,4 +24,11 @@ export async function recordUninstall({ shop }: { shop: string }) {
     }),
     prisma.session.deleteMany({ where: { shop } }),
   ]);
+}
+
+export async function recordScopes(
+  tx: Prisma.TransactionClient,
+  { shop, scopes }: { shop: string; scopes: string[] },
+) {
+  await tx.session.updateMany({ where: { shop }, data: { scope: scopes.join(",") } });
 }

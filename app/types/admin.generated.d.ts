@@ -8,11 +8,63 @@ export type ShopBasicsQueryVariables = AdminTypes.Exact<{ [key: string]: never; 
 
 export type ShopBasicsQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'ianaTimezone' | 'currencyCode'> };
 
+export type OrdersUpdatedSinceQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type OrdersUpdatedSinceQuery = { orders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'processedAt' | 'updatedAt' | 'cancelledAt' | 'displayFulfillmentStatus' | 'email' | 'phone' | 'customerLocale'>
+      & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'countryCodeV2' | 'provinceCode' | 'zip'>>, fulfillments: Array<(
+        Pick<AdminTypes.Fulfillment, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'estimatedDeliveryAt'>
+        & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'number' | 'company' | 'url'>>, events: { nodes: Array<Pick<AdminTypes.FulfillmentEvent, 'id' | 'status' | 'happenedAt' | 'message' | 'city' | 'province' | 'country' | 'zip' | 'estimatedDeliveryAt'>> } }
+      )> }
+    )> } };
+
+export type BackfillOrdersQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type BackfillOrdersQuery = { orders: { edges: Array<{ node: (
+        Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'processedAt' | 'updatedAt' | 'cancelledAt' | 'displayFulfillmentStatus' | 'email' | 'phone' | 'customerLocale'>
+        & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'countryCodeV2' | 'provinceCode' | 'zip'>>, fulfillments: Array<(
+          Pick<AdminTypes.Fulfillment, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'estimatedDeliveryAt'>
+          & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'number' | 'company' | 'url'>>, events: { edges: Array<{ node: Pick<AdminTypes.FulfillmentEvent, 'id' | 'status' | 'happenedAt' | 'message' | 'city' | 'province' | 'country' | 'zip' | 'estimatedDeliveryAt'> }> } }
+        )> }
+      ) }> } };
+
+export type BackfillStartMutationVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type BackfillStartMutation = { bulkOperationRunQuery?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkOperationUserError, 'field' | 'message'>> }> };
+
+export type BulkOperationStatusQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BulkOperationStatusQuery = { node?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl'>> };
+
+export type FulfillmentEventWriteBackMutationVariables = AdminTypes.Exact<{
+  fulfillmentEvent: AdminTypes.FulfillmentEventInput;
+}>;
+
+
+export type FulfillmentEventWriteBackMutation = { fulfillmentEventCreate?: AdminTypes.Maybe<{ fulfillmentEvent?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentEvent, 'id' | 'status' | 'happenedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query ShopBasics {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopBasicsQuery, variables: ShopBasicsQueryVariables},
+  "#graphql\n  query OrdersUpdatedSince($first: Int!, $after: String, $query: String!) {\n    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        processedAt\n        updatedAt\n        cancelledAt\n        displayFulfillmentStatus\n        email\n        phone\n        customerLocale\n        shippingAddress {\n          countryCodeV2\n          provinceCode\n          zip\n        }\n        fulfillments(first: 20) {\n          id\n          status\n          createdAt\n          updatedAt\n          estimatedDeliveryAt\n          trackingInfo(first: 10) {\n            number\n            company\n            url\n          }\n          events(first: 50) {\n            nodes {\n              id\n              status\n              happenedAt\n              message\n              city\n              province\n              country\n              zip\n              estimatedDeliveryAt\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
+  "#graphql\n  query BackfillOrders {\n    orders(query: \"__FILTER__\") {\n      edges {\n        node {\n          id\n          name\n          createdAt\n          processedAt\n          updatedAt\n          cancelledAt\n          displayFulfillmentStatus\n          email\n          phone\n          customerLocale\n          shippingAddress {\n            countryCodeV2\n            provinceCode\n            zip\n          }\n          fulfillments {\n            id\n            status\n            createdAt\n            updatedAt\n            estimatedDeliveryAt\n            trackingInfo {\n              number\n              company\n              url\n            }\n            events {\n              edges {\n                node {\n                  id\n                  status\n                  happenedAt\n                  message\n                  city\n                  province\n                  country\n                  zip\n                  estimatedDeliveryAt\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: BackfillOrdersQuery, variables: BackfillOrdersQueryVariables},
+  "#graphql\n  query BulkOperationStatus($id: ID!) {\n    node(id: $id) {\n      ... on BulkOperation {\n        id\n        status\n        errorCode\n        objectCount\n        url\n        partialDataUrl\n      }\n    }\n  }\n": {return: BulkOperationStatusQuery, variables: BulkOperationStatusQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation BackfillStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: BackfillStartMutation, variables: BackfillStartMutationVariables},
+  "#graphql\n  mutation FulfillmentEventWriteBack($fulfillmentEvent: FulfillmentEventInput!) {\n    fulfillmentEventCreate(fulfillmentEvent: $fulfillmentEvent) {\n      fulfillmentEvent {\n        id\n        status\n        happenedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentEventWriteBackMutation, variables: FulfillmentEventWriteBackMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -14,7 +14,11 @@ describe("Shopify session storage on this database", () => {
       scope: "read_orders",
       accessToken: "shpat_alpha",
     });
-    const other = new Session({ ...session.toObject(), id: "offline_beta.myshopify.com", shop: "beta.myshopify.com" });
+    const other = new Session({
+      ...session.toObject(),
+      id: "offline_beta.myshopify.com",
+      shop: "beta.myshopify.com",
+    });
     expect(await storage.storeSession(session)).toBe(true);
     expect(await storage.storeSession(other)).toBe(true);
 

@@ -1,0 +1,70 @@
+import type { Prisma } from "@prisma/client";
+import { FINAL_STATUSES, isShipmentStatus, type ShipmentStatus } from "./shipment-status";
+import { STATUS_PROGRESS } from "./shopify-event-status";
+
+type Transaction = Prisma.TransactionClient;
+
+type TimelineEvent = { status: string; substatus: string | null; occurredAt: Date; dedupeKey: string };
+
+// The current state of a parcel is its latest scan; ties go to the status further along, then to the key,
+// so the same set of events always gives the same answer whatever order they arrived in.
+export function latestEvent<T extends TimelineEvent>(events: T[]): T | null {
+  let latest: T | null = null;
+  for (const event of events) {
+    if (!latest || compareEvents(event, latest) > 0) latest = event;
+  }
+  return latest;
+}
+
+function progress(status: string): number {
+  return isShipmentStatus(status) ? STATUS_PROGRESS[status] : 0;
+}
+
+function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  return (
+    a.occurredAt.getTime() - b.occurredAt.getTime() ||
+    progress(a.status) - progress(b.status) ||
+    (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0)
+  );
+}
+
+export async function recomputeShipmentStatus(
+  tx: Transaction,
+  { shop, shipmentId }: { shop: string; shipmentId: string },
+): Promise<void> {
+  const shipment = await tx.shipment.findFirst({
+    where: { id: shipmentId, shop },
+    select: { trackingNumber: true, shopifyFulfillmentStatus: true },
+  });
+  if (!shipment) return;
+  const events = await tx.trackingEvent.findMany({
+    where: { shipmentId, shop },
+    select: { status: true, substatus: true, occurredAt: true, dedupeKey: true },
+  });
+  const latest = latestEvent(events);
+  let status: ShipmentStatus;
+  let substatus: string | null;
+  if (shipment.shopifyFulfillmentStatus === "cancelled") {
+    status = "exception";
+    substatus = "fulfillment_cancelled";
+  } else if (latest && isShipmentStatus(latest.status)) {
+    status = latest.status;
+    substatus = latest.substatus;
+  } else {
+    status = shipment.trackingNumber ? "pre_transit" : "pending";
+    substatus = null;
+  }
+  const delivered = events.filter((event) => event.status === "delivered");
+  await tx.shipment.update({
+    where: { id: shipmentId },
+    data: {
+      status,
+      substatus,
+      lastEventAt: events.length
+        ? new Date(Math.max(...events.map((event) => event.occurredAt.getTime())))
+        : null,
+      deliveredAt: status === "delivered" ? (latestEvent(delivered)?.occurredAt ?? null) : null,
+      ...(FINAL_STATUSES.has(status) ? { nextCheckAt: null } : {}),
+    },
+  });
+}

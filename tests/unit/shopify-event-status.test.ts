@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { normalizeShopifyEventStatus, SHOPIFY_EVENT_STATUS } from "../../app/models/shopify-event-status";
+import { loadAdminSchemas } from "../../shopify-standin/admin-schema";
+import { GraphQLEnumType } from "graphql";
+
+const schemas = loadAdminSchemas();
+if (!schemas) console.warn("skipping FulfillmentEventStatus coverage: ../shared not found");
+
+describe("Shopify fulfillment event statuses", () => {
+  it.skipIf(!schemas)("maps every FulfillmentEventStatus value of both Admin schemas", () => {
+    for (const schema of [schemas?.jan2025, schemas?.unstable]) {
+      const type = schema?.getType("FulfillmentEventStatus");
+      expect(type).toBeInstanceOf(GraphQLEnumType);
+      for (const value of (type as GraphQLEnumType).getValues()) {
+        expect(SHOPIFY_EVENT_STATUS[value.name], value.name).toBeDefined();
+      }
+    }
+  });
+
+  it("reads REST webhooks' lower-case values the same as GraphQL's", () => {
+    expect(normalizeShopifyEventStatus("in_transit")).toEqual(normalizeShopifyEventStatus("IN_TRANSIT"));
+    expect(normalizeShopifyEventStatus("carrier_picked_up")).toEqual({
+      status: "in_transit",
+      substatus: "picked_up",
+    });
+    expect(normalizeShopifyEventStatus("delayed")?.status).toBe("delayed");
+    expect(normalizeShopifyEventStatus("something_new")).toBeNull();
+    expect(normalizeShopifyEventStatus(null)).toBeNull();
+  });
+});
