@@ -17,6 +17,8 @@ app.use("/assets", express.static("build/client/assets", { immutable: true, maxA
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
+const worker = process.env.JOBS_WORKER === "off" ? null : build.entry.module.startJobWorker();
+
 const server = app.listen(port, host, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
@@ -24,5 +26,8 @@ const server = app.listen(port, host, () => {
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    server.close();
+    Promise.resolve(worker?.stop()).finally(() => process.exit(0));
+  });
 }

@@ -44,3 +44,6 @@ export default async function handleRequest(
     setTimeout(abort, STREAM_TIMEOUT_MS + 1000);
   });
 }
+
+// server.mjs starts the background job worker from the same build (JOBS_WORKER=off disables it).
+export { startJobWorker } from "./services/jobs/worker.server";

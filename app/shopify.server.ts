@@ -4,6 +4,8 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { config } from "./config.server";
 import prisma from "./db.server";
 import { recordInstall } from "./models/shop.server";
+import { startSync } from "./models/sync.server";
+import { adminGraphqlFromRemix } from "./services/admin-graphql.server";
 import { SHOPIFY_API_VERSION } from "./shopify-api-version";
 import { APP_SCOPES } from "./shopify-scopes";
 
@@ -20,8 +22,9 @@ const shopify = shopifyApp({
   distribution: AppDistribution.AppStore,
   logger: { level: appConfig.NODE_ENV === "production" ? LogSeverity.Warning : LogSeverity.Info },
   hooks: {
-    afterAuth: async ({ session }) => {
+    afterAuth: async ({ session, admin }) => {
       await recordInstall({ shop: session.shop });
+      await startSync({ shop: session.shop, admin: adminGraphqlFromRemix(admin.graphql) });
     },
   },
   future: {

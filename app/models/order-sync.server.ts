@@ -5,6 +5,7 @@ import type {
   FulfillmentEventSnapshot,
   FulfillmentSnapshot,
   OrderSnapshot,
+  TrackingSnapshot,
 } from "../services/shopify-snapshots";
 import { carrierFromCompany } from "./carrier-names";
 import { enqueueJob } from "./jobs.server";
@@ -29,23 +30,7 @@ export async function applyOrderSnapshot(
   });
   const stale = Boolean(existing?.shopifyUpdatedAt && existing.shopifyUpdatedAt > order.updatedAt);
   if (!stale) {
-    const key = config().CUSTOMER_HASH_KEY;
-    const data = {
-      name: order.name,
-      orderedAt: order.orderedAt,
-      cancelledAt: order.cancelledAt,
-      fulfillmentStatus: order.fulfillmentStatus,
-      destinationCountry: order.destinationCountry,
-      destinationProvince: order.destinationProvince,
-      destinationPostalPrefix: postalPrefix(order.destinationPostalCode),
-      customerEmailHash: order.email ? hashCustomerEmail({ shop, email: order.email, key }) : null,
-      customerPhoneHash: order.phone
-        ? hashCustomerContact({ shop, value: normalizePhone(order.phone), key })
-        : null,
-      customerLocale: order.locale,
-      ...(order.itemCount === null ? {} : { itemCount: order.itemCount }),
-      shopifyUpdatedAt: order.updatedAt,
-    };
+    const data = orderRowData(shop, order);
     await tx.order.upsert({
       where: { shop_shopifyId: { shop, shopifyId: order.shopifyId } },
       create: { shop, shopifyId: order.shopifyId, ...data },
@@ -54,6 +39,26 @@ export async function applyOrderSnapshot(
   }
   for (const fulfillment of order.fulfillments) await applyFulfillmentSnapshot(tx, { shop, fulfillment });
   return stale ? "stale" : "applied";
+}
+
+export function orderRowData(shop: string, order: OrderSnapshot) {
+  const key = config().CUSTOMER_HASH_KEY;
+  return {
+    name: order.name,
+    orderedAt: order.orderedAt,
+    cancelledAt: order.cancelledAt,
+    fulfillmentStatus: order.fulfillmentStatus,
+    destinationCountry: order.destinationCountry,
+    destinationProvince: order.destinationProvince,
+    destinationPostalPrefix: postalPrefix(order.destinationPostalCode),
+    customerEmailHash: order.email ? hashCustomerEmail({ shop, email: order.email, key }) : null,
+    customerPhoneHash: order.phone
+      ? hashCustomerContact({ shop, value: normalizePhone(order.phone), key })
+      : null,
+    customerLocale: order.locale,
+    ...(order.itemCount === null ? {} : { itemCount: order.itemCount }),
+    shopifyUpdatedAt: order.updatedAt,
+  };
 }
 
 // A postal code narrowed to its first three characters: enough for a delivery lane, not an address.
@@ -101,7 +106,7 @@ export async function applyFulfillmentSnapshot(
   const trackingCount = Math.max(1, fulfillment.tracking.length);
   let stale = false;
   for (let trackingIndex = 0; trackingIndex < trackingCount; trackingIndex += 1) {
-    const tracking = fulfillment.tracking[trackingIndex] ?? { number: null, company: null, url: null };
+    const tracking = fulfillment.tracking[trackingIndex] ?? NO_TRACKING;
     const shipment = await ensureShipment(tx, {
       shop,
       orderId,
@@ -127,25 +132,10 @@ export async function applyFulfillmentSnapshot(
     } else {
       await tx.shipment.update({
         where: { id: shipment.id },
-        data: {
-          orderId,
-          trackingNumber: tracking.number,
-          trackingCompany: tracking.company,
-          trackingUrl: tracking.url,
-          ...(shipment.carrierConfirmed ? {} : { carrier: carrierFromCompany(tracking.company) }),
-          shopifyFulfillmentStatus: fulfillment.status,
-          carrierEstimatedAt: fulfillment.estimatedDeliveryAt,
-          shippedAt: fulfillment.createdAt,
-          shopifyUpdatedAt: fulfillment.updatedAt,
-        },
+        data: { orderId, ...shipmentRowData(fulfillment, tracking, shipment.carrierConfirmed) },
       });
       if (tracking.number && tracking.number !== shipment.trackingNumber) {
-        await enqueueJob(tx, {
-          shop,
-          type: "shipment.refresh",
-          uniqueKey: `shipment.refresh:${shipment.id}`,
-          payload: { shipmentId: shipment.id },
-        });
+        await enqueueJob(tx, refreshJob(shop, shipment.id));
       }
     }
   }
@@ -158,6 +148,34 @@ export async function applyFulfillmentSnapshot(
   });
   for (const shipment of shipments) await recomputeShipmentStatus(tx, { shop, shipmentId: shipment.id });
   return stale ? "stale" : "applied";
+}
+
+export function shipmentRowData(
+  fulfillment: FulfillmentSnapshot,
+  tracking: TrackingSnapshot,
+  carrierConfirmed: boolean,
+) {
+  return {
+    trackingNumber: tracking.number,
+    trackingCompany: tracking.company,
+    trackingUrl: tracking.url,
+    ...(carrierConfirmed ? {} : { carrier: carrierFromCompany(tracking.company) }),
+    shopifyFulfillmentStatus: fulfillment.status,
+    carrierEstimatedAt: fulfillment.estimatedDeliveryAt,
+    shippedAt: fulfillment.createdAt,
+    shopifyUpdatedAt: fulfillment.updatedAt,
+  };
+}
+
+export const NO_TRACKING: TrackingSnapshot = { number: null, company: null, url: null };
+
+export function refreshJob(shop: string, shipmentId: string) {
+  return {
+    shop,
+    type: "shipment.refresh",
+    uniqueKey: `shipment.refresh:${shipmentId}`,
+    payload: { shipmentId },
+  };
 }
 
 async function ensureShipment(
@@ -223,11 +241,11 @@ export async function applyFulfillmentEventSnapshot(
       }),
     ];
   }
-  const normalized = normalizeEvent(event);
+  const row = eventRowData(event);
   for (const shipment of shipments) {
     await tx.trackingEvent.upsert({
       where: { shipmentId_dedupeKey: { shipmentId: shipment.id, dedupeKey: `shopify:${event.shopifyId}` } },
-      create: { shop, shipmentId: shipment.id, ...normalized },
+      create: { shop, shipmentId: shipment.id, ...row },
       update: {},
     });
     await recomputeShipmentStatus(tx, { shop, shipmentId: shipment.id });
@@ -235,7 +253,7 @@ export async function applyFulfillmentEventSnapshot(
   return "applied";
 }
 
-function normalizeEvent(event: FulfillmentEventSnapshot) {
+export function eventRowData(event: FulfillmentEventSnapshot) {
   return {
     ...eventStatus(event.status),
     rawCode: event.status,

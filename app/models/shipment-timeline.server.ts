@@ -28,6 +28,43 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   );
 }
 
+export type ShipmentState = {
+  status: ShipmentStatus;
+  substatus: string | null;
+  lastEventAt: Date | null;
+  deliveredAt: Date | null;
+};
+
+// A shipment's state is derived, never accumulated: from its events, its tracking number and Shopify's
+// fulfillment status. Webhooks, backfill and reconciliation all use this one function.
+export function deriveShipmentState(input: {
+  events: TimelineEvent[];
+  trackingNumber: string | null;
+  shopifyFulfillmentStatus: string | null;
+}): ShipmentState {
+  const latest = latestEvent(input.events);
+  let status: ShipmentStatus;
+  let substatus: string | null;
+  if (input.shopifyFulfillmentStatus === "cancelled") {
+    status = "exception";
+    substatus = "fulfillment_cancelled";
+  } else if (latest && isShipmentStatus(latest.status)) {
+    status = latest.status;
+    substatus = latest.substatus;
+  } else {
+    status = input.trackingNumber ? "pre_transit" : "pending";
+    substatus = null;
+  }
+  const times = input.events.map((event) => event.occurredAt.getTime());
+  const delivered = input.events.filter((event) => event.status === "delivered");
+  return {
+    status,
+    substatus,
+    lastEventAt: times.length ? new Date(Math.max(...times)) : null,
+    deliveredAt: status === "delivered" ? (latestEvent(delivered)?.occurredAt ?? null) : null,
+  };
+}
+
 export async function recomputeShipmentStatus(
   tx: Transaction,
   { shop, shipmentId }: { shop: string; shipmentId: string },
@@ -41,30 +78,9 @@ export async function recomputeShipmentStatus(
     where: { shipmentId, shop },
     select: { status: true, substatus: true, occurredAt: true, dedupeKey: true },
   });
-  const latest = latestEvent(events);
-  let status: ShipmentStatus;
-  let substatus: string | null;
-  if (shipment.shopifyFulfillmentStatus === "cancelled") {
-    status = "exception";
-    substatus = "fulfillment_cancelled";
-  } else if (latest && isShipmentStatus(latest.status)) {
-    status = latest.status;
-    substatus = latest.substatus;
-  } else {
-    status = shipment.trackingNumber ? "pre_transit" : "pending";
-    substatus = null;
-  }
-  const delivered = events.filter((event) => event.status === "delivered");
+  const state = deriveShipmentState({ ...shipment, events });
   await tx.shipment.update({
     where: { id: shipmentId },
-    data: {
-      status,
-      substatus,
-      lastEventAt: events.length
-        ? new Date(Math.max(...events.map((event) => event.occurredAt.getTime())))
-        : null,
-      deliveredAt: status === "delivered" ? (latestEvent(delivered)?.occurredAt ?? null) : null,
-      ...(FINAL_STATUSES.has(status) ? { nextCheckAt: null } : {}),
-    },
+    data: { ...state, ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}) },
   });
 }

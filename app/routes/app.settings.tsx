@@ -13,21 +13,30 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { getSettings, settingsUpdateSchema, updateSettings } from "../models/settings.server";
+import { SyncStatusCard } from "../components/SyncStatusCard";
+import { useRevalidateWhile } from "../lib/use-revalidate-while";
+import { latestBackfill, startBackfill } from "../models/backfill.server";
 import { fetchShopBasics } from "../models/shop-basics.server";
 import { requireAdminContext } from "../services/admin-context.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, admin } = await requireAdminContext(request);
-  const [settings, shopify] = await Promise.all([
+  const [settings, shopify, backfill] = await Promise.all([
     getSettings({ shop }),
     fetchShopBasics({ shop, admin }).catch(() => null),
+    latestBackfill({ shop }),
   ]);
-  return { settings, shopify };
+  return { settings, shopify, backfill };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { shop } = await requireAdminContext(request);
-  const parsed = settingsUpdateSchema.safeParse(Object.fromEntries(await request.formData()));
+  const { shop, admin } = await requireAdminContext(request);
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent === "backfill") {
+    await startBackfill({ shop, admin });
+    return { saved: false, errors: {} as Record<string, string> };
+  }
+  const parsed = settingsUpdateSchema.safeParse(form);
   if (!parsed.success) {
     return {
       saved: false,
@@ -39,9 +48,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, shopify } = useLoaderData<typeof loader>();
+  const { settings, shopify, backfill } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") !== "backfill";
+  const importing = navigation.state === "submitting" && navigation.formData?.get("intent") === "backfill";
+  useRevalidateWhile(backfill?.status === "running" || backfill?.status === "pending");
   const [processingDays, setProcessingDays] = useState(String(settings.processingDays));
   const [cutoff, setCutoff] = useState(settings.orderCutoffLocalTime);
   const [retention, setRetention] = useState(String(settings.dataRetentionDays));
@@ -67,6 +79,7 @@ export default function Settings() {
             )}
           </BlockStack>
         </Card>
+        <SyncStatusCard run={backfill} busy={importing} />
         <Card>
           <Form method="post">
             <FormLayout>

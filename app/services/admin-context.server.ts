@@ -1,6 +1,7 @@
 import { config } from "../config.server";
 import { authenticate } from "../shopify.server";
 import { adminGraphqlForShop, adminGraphqlFromRemix, type AdminGraphql } from "./admin-graphql.server";
+import { adminApiOrigin } from "./shop-admin.server";
 
 export type AdminContext = { shop: string; admin: AdminGraphql; demo: boolean };
 
@@ -15,7 +16,7 @@ export async function requireAdminContext(request: Request): Promise<AdminContex
       admin: adminGraphqlForShop({
         shop: appConfig.PARCELWISE_DEMO_SHOP,
         accessToken: appConfig.PARCELWISE_DEMO_ADMIN_ACCESS_TOKEN,
-        origin: appConfig.SHOPIFY_ADMIN_API_ORIGIN,
+        origin: adminApiOrigin(appConfig.PARCELWISE_DEMO_SHOP),
       }),
     };
   }

@@ -1,0 +1,56 @@
+import os from "node:os";
+import type { Job } from "@prisma/client";
+import { claimJob, completeJob, failJob } from "./job-queue.server";
+import { JOB_HANDLERS, type JobHandler } from "./job-handlers.server";
+
+export async function runJob(
+  job: Job,
+  workerId: string,
+  handlers: Record<string, JobHandler> = JOB_HANDLERS,
+) {
+  const handler = handlers[job.type];
+  if (!handler) return;
+  try {
+    const result = await handler({ shop: job.shop, payload: JSON.parse(job.payload), now: new Date() });
+    await completeJob(job, workerId, result?.runAgainAt);
+  } catch (error) {
+    console.error(
+      `job ${job.type} ${job.id} failed (attempt ${job.attempts}):`,
+      error instanceof Error ? error.message : error,
+    );
+    await failJob(job, workerId, error);
+  }
+}
+
+// Runs due jobs until none is left, then waits for the next tick. Several workers (processes or machines)
+// can run at once: claiming is atomic (job-queue.server.ts).
+export function startJobWorker({
+  workerId = `${os.hostname()}:${process.pid}`,
+  pollIntervalMs = 1_000,
+  handlers = JOB_HANDLERS,
+}: { workerId?: string; pollIntervalMs?: number; handlers?: Record<string, JobHandler> } = {}) {
+  let stopped = false;
+  let draining: Promise<void> | null = null;
+  const types = Object.keys(handlers);
+  const drain = async () => {
+    while (!stopped) {
+      const job = await claimJob({ workerId, types });
+      if (!job) return;
+      await runJob(job, workerId, handlers);
+    }
+  };
+  const timer = setInterval(() => {
+    draining ??= drain()
+      .catch((error) => console.error("job worker:", error instanceof Error ? error.message : error))
+      .finally(() => {
+        draining = null;
+      });
+  }, pollIntervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await draining;
+    },
+  };
+}
