@@ -22,7 +22,6 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     timeout?: number;
-    warmup?: { connections?: number; duration?: number };
     requests?: Request[];
   };
 
@@ -48,7 +47,6 @@ declare module "autocannon" {
     latency: Histogram;
     requests: Histogram & { total: number; sent: number };
     throughput: Histogram & { total: number };
-    warmup?: Result;
   };
 
   export type Instance = PromiseLike<Result> & { stop: () => void };

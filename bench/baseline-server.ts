@@ -42,6 +42,8 @@ server.listen(0, "127.0.0.1", () => {
   const port = typeof address === "object" && address !== null ? address.port : 0;
   console.log(`baseline listening on http://127.0.0.1:${port}`);
 });
+// Started with an IPC channel: if the bench process dies without cleaning up, the channel closes and so do we.
+process.once("disconnect", () => process.exit(0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.closeAllConnections();

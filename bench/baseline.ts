@@ -29,9 +29,9 @@ export async function startBaselineServer(response: BaselineResponse): Promise<R
       "--content-encoding",
       response.contentEncoding,
     ],
-    { cwd: PROJECT_ROOT, stdio: ["pipe", "pipe", "pipe"] },
+    { cwd: PROJECT_ROOT, stdio: ["pipe", "pipe", "pipe", "ipc"] },
   );
-  child.stdin.end(response.body);
+  child.stdin?.end(response.body);
   try {
     const url = await waitForOutput(child, /listening on (http:\/\/\S+)/, START_TIMEOUT_MS);
     return { url, process: child, stop: () => stopChildProcess(child) };

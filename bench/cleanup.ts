@@ -28,16 +28,33 @@ export class Cleanup {
       });
     }
   }
+}
 
-  exitOnSignals(): void {
-    for (const [signal, code] of [
-      ["SIGINT", 130],
-      ["SIGTERM", 143],
-    ] as const) {
-      process.once(signal, () => {
-        process.stderr.write(`\n[bench] ${signal}: stopping servers and dropping databases\n`);
-        void this.runAll().finally(() => process.exit(code));
-      });
-    }
+export class Interrupted extends Error {
+  constructor(readonly exitCode: number) {
+    super("interrupted");
   }
+}
+
+// Seeding cannot be aborted half-way; past this, the run is cleaned up from outside and the process exits.
+const FORCED_EXIT_AFTER_MS = 5_000;
+
+// Ctrl+C or SIGTERM aborts the run, which then unwinds through its own finally blocks (so nothing new starts
+// after the cleanup). Later signals are ignored rather than killing the process before it has cleaned up.
+export function abortOnSignals(cleanup: Cleanup): AbortSignal {
+  const controller = new AbortController();
+  for (const [signal, exitCode] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.on(signal, () => {
+      if (controller.signal.aborted) return;
+      process.stderr.write(`\n[bench] ${signal}: stopping servers and dropping databases\n`);
+      controller.abort(new Interrupted(exitCode));
+      setTimeout(() => {
+        void cleanup.runAll().finally(() => process.exit(exitCode));
+      }, FORCED_EXIT_AFTER_MS).unref();
+    });
+  }
+  return controller.signal;
 }

@@ -1,4 +1,4 @@
-import autocannon, { type Request, type Result } from "autocannon";
+import autocannon, { type Options, type Request, type Result } from "autocannon";
 
 export type LoadSettings = {
   connections: number;
@@ -30,19 +30,16 @@ export async function measureLoad({
   url,
   requests,
   settings,
+  signal,
 }: {
   url: string;
   requests: Request[];
   settings: LoadSettings;
+  signal: AbortSignal;
 }): Promise<Measurement> {
-  const result = await autocannon({
-    url,
-    requests,
-    connections: settings.connections,
-    duration: settings.durationSeconds,
-    warmup: { connections: settings.connections, duration: settings.warmupSeconds },
-    timeout: REQUEST_TIMEOUT_SECONDS,
-  });
+  const load = { url, requests, connections: settings.connections, timeout: REQUEST_TIMEOUT_SECONDS };
+  const warmup = await runUntilDoneOrAborted({ ...load, duration: settings.warmupSeconds }, signal);
+  const result = await runUntilDoneOrAborted({ ...load, duration: settings.durationSeconds }, signal);
   const completed = result.requests.total;
   return {
     requests: completed,
@@ -63,12 +60,24 @@ export async function measureLoad({
     ),
     bytes: result.throughput.total,
     bytesPerResponse: completed > 0 ? Math.round(result.throughput.total / completed) : 0,
-    warmupFailures: result.warmup ? failedRequests(result.warmup) : 0,
+    warmupFailures: warmup.errors + warmup.non2xx,
   };
 }
 
-function failedRequests(result: Result): number {
-  return result.errors + result.non2xx;
+async function runUntilDoneOrAborted(options: Options, signal: AbortSignal): Promise<Result> {
+  signal.throwIfAborted();
+  const instance = autocannon(options);
+  const stop = () => instance.stop();
+  signal.addEventListener("abort", stop, { once: true });
+  let result: Result;
+  try {
+    result = await instance;
+  } finally {
+    signal.removeEventListener("abort", stop);
+  }
+  // A stopped run resolves with partial numbers; they must not pass for a result.
+  signal.throwIfAborted();
+  return result;
 }
 
 // Why a measurement cannot be trusted as a result; empty when it can.

@@ -18,7 +18,7 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
 
   --scenario a,b     scenarios to run (default: all in bench/scenarios/)
   --db sqlite|postgresql|both     databases to run against (default: both)
-  --duration 8       measured seconds per load run, after a 2 s warm-up (default: 8)
+  --duration 6       measured seconds per load run, after a 2 s warm-up (default: 6)
   --connections 20   concurrent connections (default: 20)
   --orders 20000     orders seeded into the demo shop (default: 20000)
   --out bench/results/latest.json   where to write the JSON report (also printed to stdout)
@@ -49,7 +49,7 @@ function parseStrictly(args: string[]) {
       options: {
         scenario: { type: "string" },
         db: { type: "string", default: "both" },
-        duration: { type: "string", default: "8" },
+        duration: { type: "string", default: "6" },
         connections: { type: "string", default: "20" },
         orders: { type: "string", default: "20000" },
         out: { type: "string", default: "bench/results/latest.json" },

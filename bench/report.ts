@@ -54,8 +54,9 @@ export function toMiB(bytes: number | null): number | null {
 }
 
 export function ratio(app: Measurement, baseline: Measurement): number | null {
+  // Significant figures rather than decimals: a page can be a thousandth of the baseline.
   return baseline.requestsPerSecond > 0
-    ? Math.round((app.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000
+    ? Number((app.requestsPerSecond / baseline.requestsPerSecond).toPrecision(3))
     : null;
 }
 
@@ -69,7 +70,7 @@ const COLUMNS = [
   ["db", 11],
   ["app rps", 9],
   ["base rps", 9],
-  ["ratio", 7],
+  ["ratio", 8],
   ["p50 ms", 7],
   ["p90 ms", 7],
   ["p99 ms", 7],
@@ -98,7 +99,7 @@ export function renderTable(report: BenchReport): string {
         result.provider,
         Math.round(result.app.requestsPerSecond),
         Math.round(result.baseline.requestsPerSecond),
-        result.ratioToBaseline?.toFixed(3) ?? null,
+        result.ratioToBaseline,
         result.app.latencyMs.p50,
         result.app.latencyMs.p90,
         result.app.latencyMs.p99,

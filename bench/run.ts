@@ -8,7 +8,7 @@ import type { Request } from "autocannon";
 import { DEMO_SHOP } from "../app/config.server";
 import { startAppServer, type RunningServer } from "../scripts/lib/app-server";
 import { startBaselineServer, TINY_RESPONSE, type BaselineResponse } from "./baseline";
-import { Cleanup } from "./cleanup";
+import { abortOnSignals, Cleanup, Interrupted } from "./cleanup";
 import { createThrowawayDatabase, migrateAndSeed, type DatabaseProvider } from "./databases";
 import { describeMachine } from "./machine";
 import { findProblems, measureLoad, type LoadSettings, type Measurement } from "./measure";
@@ -60,12 +60,13 @@ async function measureServer(
   url: string,
   requests: Request[],
   settings: LoadSettings,
+  signal: AbortSignal,
 ): Promise<ServerMeasurement> {
   const sampler = sampleRss(pidOf(child));
   let measurement: Measurement;
   let peakRssBytes: number | null;
   try {
-    measurement = await measureLoad({ url, requests, settings });
+    measurement = await measureLoad({ url, requests, settings, signal });
   } finally {
     peakRssBytes = await sampler.stopAndReadPeakBytes();
   }
@@ -99,12 +100,14 @@ async function benchmarkScenario({
   server,
   settings,
   cleanup,
+  signal,
 }: {
   scenario: Scenario;
   context: ScenarioContext;
   server: RunningServer;
   settings: LoadSettings;
   cleanup: Cleanup;
+  signal: AbortSignal;
 }): Promise<ScenarioResult> {
   await scenario.prepare?.(context);
   const requests = scenario.requests(context);
@@ -114,13 +117,19 @@ async function benchmarkScenario({
     scenario.baseline === "same-size" ? await captureResponse(server.url, firstRequest) : TINY_RESPONSE;
 
   log(`${scenario.name} on ${context.provider}: app`);
-  const app = await measureServer(server.process, server.url, requests, settings);
+  const app = await measureServer(server.process, server.url, requests, settings, signal);
 
   log(`${scenario.name} on ${context.provider}: ${scenario.baseline} baseline`);
   const baselineServer = await startBaselineServer(baselineResponse);
   const stopBaseline = cleanup.add("stop the baseline server", baselineServer.stop);
   try {
-    const baseline = await measureServer(baselineServer.process, baselineServer.url, requests, settings);
+    const baseline = await measureServer(
+      baselineServer.process,
+      baselineServer.url,
+      requests,
+      settings,
+      signal,
+    );
     return {
       scenario: scenario.name,
       provider: context.provider,
@@ -134,22 +143,69 @@ async function benchmarkScenario({
   }
 }
 
-type DatabaseOutcome = { database: DatabaseRun; results: ScenarioResult[]; problems: Problem[] };
+type Outcome = { results: ScenarioResult[]; problems: Problem[] };
+
+async function benchmarkScenarios({
+  scenarios,
+  context,
+  server,
+  settings,
+  cleanup,
+  signal,
+}: {
+  scenarios: Scenario[];
+  context: ScenarioContext;
+  server: RunningServer;
+  settings: LoadSettings;
+  cleanup: Cleanup;
+  signal: AbortSignal;
+}): Promise<Outcome> {
+  const { provider } = context;
+  const serverOutput = recordOutputTail(server.process);
+  const outcome: Outcome = { results: [], problems: [] };
+  for (const scenario of scenarios) {
+    signal.throwIfAborted();
+    const problem = (message: string): Problem => ({ provider, scenario: scenario.name, message });
+    if (hasExited(server.process)) {
+      outcome.problems.push(problem("the app server is no longer running"));
+      continue;
+    }
+    const problems: Problem[] = [];
+    try {
+      const result = await benchmarkScenario({ scenario, context, server, settings, cleanup, signal });
+      outcome.results.push(result);
+      problems.push(...findProblems(result.app).map((message) => problem(`app: ${message}`)));
+      problems.push(...findProblems(result.baseline).map((message) => problem(`baseline: ${message}`)));
+    } catch (error) {
+      if (signal.aborted) throw error;
+      problems.push(problem(errorMessage(error)));
+    }
+    if (problems.length > 0) {
+      log(`${scenario.name} on ${provider} failed; the app server's last output:\n${serverOutput()}`);
+    }
+    outcome.problems.push(...problems);
+  }
+  return outcome;
+}
 
 async function benchmarkDatabase({
   provider,
   scenarios,
   options,
   cleanup,
+  signal,
 }: {
   provider: DatabaseProvider;
   scenarios: Scenario[];
   options: BenchOptions;
   cleanup: Cleanup;
-}): Promise<DatabaseOutcome> {
+  signal: AbortSignal;
+}): Promise<Outcome & { database: DatabaseRun }> {
+  signal.throwIfAborted();
   const database = await createThrowawayDatabase(provider);
   const dropDatabase = cleanup.add(`drop the ${provider} database`, database.drop);
   try {
+    signal.throwIfAborted();
     log(`${provider}: migrating and seeding ${options.orders} orders for ${DEMO_SHOP}`);
     const { seeded, migrateAndSeedSeconds } = await migrateAndSeed({
       databaseUrl: database.url,
@@ -161,6 +217,7 @@ async function benchmarkDatabase({
         `${seeded.supportRequests} support requests in ${migrateAndSeedSeconds.toFixed(1)} s (migration included)`,
     );
 
+    signal.throwIfAborted();
     const port = await findFreePort();
     const serverStarted = performance.now();
     const server = await startAppServer({
@@ -173,52 +230,21 @@ async function benchmarkDatabase({
     );
     try {
       const serverPid = pidOf(server.process);
-      const serverOutput = recordOutputTail(server.process);
       const serverIdleRssMiB = toMiB(await readRssBytes(serverPid));
-      const context: ScenarioContext = {
-        provider,
-        databaseUrl: database.url,
-        appUrl: server.url,
-        shop: DEMO_SHOP,
-        seeded,
-      };
-      const settings: LoadSettings = {
-        connections: options.connections,
-        durationSeconds: options.durationSeconds,
-        warmupSeconds: WARMUP_SECONDS,
-      };
-      const results: ScenarioResult[] = [];
-      const problems: Problem[] = [];
-      for (const scenario of scenarios) {
-        if (hasExited(server.process)) {
-          problems.push({
-            provider,
-            scenario: scenario.name,
-            message: "the app server is no longer running",
-          });
-          continue;
-        }
-        const scenarioProblems: Problem[] = [];
-        try {
-          const result = await benchmarkScenario({ scenario, context, server, settings, cleanup });
-          results.push(result);
-          for (const [role, measurement] of [
-            ["app", result.app],
-            ["baseline", result.baseline],
-          ] as const) {
-            for (const message of findProblems(measurement)) {
-              scenarioProblems.push({ provider, scenario: scenario.name, message: `${role}: ${message}` });
-            }
-          }
-        } catch (error) {
-          scenarioProblems.push({ provider, scenario: scenario.name, message: errorMessage(error) });
-        }
-        if (scenarioProblems.length > 0) {
-          log(`${scenario.name} on ${provider} failed; the app server's last output:\n${serverOutput()}`);
-        }
-        problems.push(...scenarioProblems);
-      }
+      const outcome = await benchmarkScenarios({
+        scenarios,
+        context: { provider, databaseUrl: database.url, appUrl: server.url, shop: DEMO_SHOP, seeded },
+        server,
+        settings: {
+          connections: options.connections,
+          durationSeconds: options.durationSeconds,
+          warmupSeconds: WARMUP_SECONDS,
+        },
+        cleanup,
+        signal,
+      });
       return {
+        ...outcome,
         database: {
           provider,
           seeded,
@@ -227,8 +253,6 @@ async function benchmarkDatabase({
           serverIdleRssMiB,
           serverLifetimePeakRssMiB: toMiB(await readLifetimePeakRssBytes(serverPid)),
         },
-        results,
-        problems,
       };
     } finally {
       await stopServer();
@@ -263,7 +287,7 @@ async function main(): Promise<number> {
   // The server, the migrations and relative SQLite paths all resolve against the project root.
   process.chdir(PROJECT_ROOT);
   const cleanup = new Cleanup();
-  cleanup.exitOnSignals();
+  const signal = abortOnSignals(cleanup);
   const startedAt = new Date().toISOString();
   const machine = describeMachine();
   const databases: DatabaseRun[] = [];
@@ -273,14 +297,18 @@ async function main(): Promise<number> {
     ensureBuild(options.rebuild);
     for (const provider of options.databases) {
       try {
-        const outcome = await benchmarkDatabase({ provider, scenarios, options, cleanup });
+        const outcome = await benchmarkDatabase({ provider, scenarios, options, cleanup, signal });
         databases.push(outcome.database);
         results.push(...outcome.results);
         problems.push(...outcome.problems);
       } catch (error) {
+        if (signal.aborted) throw error;
         problems.push({ provider, message: errorMessage(error) });
       }
     }
+  } catch (error) {
+    if (signal.reason instanceof Interrupted) return signal.reason.exitCode;
+    throw error;
   } finally {
     await cleanup.runAll();
   }

@@ -19,6 +19,14 @@ export async function startAppServer({
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const stop = async () => {
+    if (exited()) return;
+    child.kill("SIGTERM");
+    const killTimer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await once(child, "exit");
+    clearTimeout(killTimer);
+  };
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)),
@@ -38,17 +46,17 @@ export async function startAppServer({
       clearTimeout(timer);
       reject(new Error(`server exited with code ${code}:\n${output}`));
     });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
   });
-  await waitForHealthy(url, timeoutMs);
-  return {
-    url,
-    process: child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    },
-  };
+  try {
+    await waitForHealthy(url, timeoutMs);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, process: child, stop };
 }
 
 export async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
