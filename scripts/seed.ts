@@ -16,7 +16,8 @@ const { values } = parseArgs({
 });
 
 const customerHashKey = process.env.CUSTOMER_HASH_KEY ?? "parcelwise-demo-customer-hash-key-0123456789";
-const db = await createPrismaClient(parseDatabaseUrl(process.env.DATABASE_URL));
+const target = parseDatabaseUrl(process.env.DATABASE_URL);
+const db = await createPrismaClient(target);
 try {
   if (values.reset) await db.shop.deleteMany({ where: { domain: values.shop } });
   const existing = await db.order.count({ where: { shop: values.shop } });
@@ -24,7 +25,7 @@ try {
     console.log(`${values.shop} already has ${existing} orders; use --reset to seed again`);
   } else {
     const started = Date.now();
-    const summary = await seedShop(db, {
+    const summary = await seedShop(target, {
       shop: values.shop,
       name: values.name,
       orders: Number(values.orders),

@@ -1,7 +1,9 @@
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { hashCustomerEmail } from "../../app/services/customer-identity.server";
 import { DEMO_CARRIERS, DESTINATIONS, type DemoCarrier, type Destination } from "./carriers";
+import type { DatabaseTarget } from "../database-url";
 import { createRandom, type Random } from "./random";
+import { openRowWriter } from "./row-writer";
 import { SCENARIOS, TIME, type Scenario, type SeedEvent } from "./scenarios";
 
 export type SeedOptions = {
@@ -16,35 +18,53 @@ export type SeedOptions = {
 
 export type SeedSummary = { orders: number; shipments: number; events: number; supportRequests: number };
 
-const CHUNK = 500;
 const SPLIT_ORDER_SHARE = 0.08;
 const HELP_REQUEST_SHARE = 0.35;
 
 // The demo shopper for order #N uses this address, so the tracking page can be tried with any order.
 export const demoShopperEmail = (orderNumber: number) => `shopper+${orderNumber}@example.com`;
 
-export async function seedShop(db: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
+export async function seedShop(target: DatabaseTarget, options: SeedOptions): Promise<SeedSummary> {
   const rows = buildShopRows(options);
-  await db.shop.upsert({
-    where: { domain: options.shop },
-    create: { domain: options.shop, name: options.name ?? options.shop, settings: { create: {} } },
-    update: {},
-  });
-  await insertChunked(rows.orders, (data) => db.order.createMany({ data }));
-  await insertChunked(rows.shipments, (data) => db.shipment.createMany({ data }));
-  await insertChunked(rows.events, (data) => db.trackingEvent.createMany({ data }));
-  await insertChunked(rows.estimates, (data) => db.deliveryEstimate.createMany({ data }));
-  await insertChunked(rows.supportRequests, (data) => db.supportRequest.createMany({ data }));
+  const now = options.now ?? new Date();
+  const stamped = <T extends object>(list: T[]) =>
+    list.map((row) => ({ createdAt: now, ...row, updatedAt: now }));
+  const writer = await openRowWriter(target);
+  try {
+    await writer.insert(
+      "Shop",
+      [
+        {
+          domain: options.shop,
+          name: options.name ?? options.shop,
+          status: "active",
+          installedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+      { ignoreExisting: true },
+    );
+    await writer.insert("ShopSettings", [{ shop: options.shop, createdAt: now, updatedAt: now }], {
+      ignoreExisting: true,
+    });
+    await writer.insert("Order", stamped(rows.orders));
+    await writer.insert("Shipment", stamped(rows.shipments));
+    await writer.insert(
+      "TrackingEvent",
+      rows.events.map((event) => ({ createdAt: now, ...event })),
+    );
+    await writer.insert("DeliveryEstimate", rows.estimates);
+    await writer.insert("SupportRequest", stamped(rows.supportRequests));
+  } finally {
+    await writer.close();
+  }
   return {
     orders: rows.orders.length,
     shipments: rows.shipments.length,
     events: rows.events.length,
     supportRequests: rows.supportRequests.length,
   };
-}
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let start = 0; start < rows.length; start += CHUNK) await insert(rows.slice(start, start + CHUNK));
 }
 
 export function buildShopRows(options: SeedOptions) {

@@ -16,12 +16,13 @@ export async function prepareDatabase({
   customerHashKey?: string;
 }): Promise<Record<string, SeedSummary | "kept">> {
   migrateDatabase(databaseUrl);
-  const db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
+  const target = parseDatabaseUrl(databaseUrl);
+  const db = await createPrismaClient(target);
   try {
     const results: Record<string, SeedSummary | "kept"> = {};
     for (const shop of shops) {
       const existing = await db.order.count({ where: { shop: shop.shop } });
-      results[shop.shop] = existing > 0 ? "kept" : await seedShop(db, { ...shop, customerHashKey });
+      results[shop.shop] = existing > 0 ? "kept" : await seedShop(target, { ...shop, customerHashKey });
     }
     return results;
   } finally {

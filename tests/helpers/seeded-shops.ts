@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import { parseDatabaseUrl } from "../../prisma/database-url";
 import { buildShopRows, seedShop, type SeedOptions } from "../../prisma/seed/demo-shop";
 import { TEST_ENV } from "../setup/test-env";
 
@@ -12,10 +12,14 @@ export function seedOptions(shop: string, orders: number, seed: number): SeedOpt
 
 // Seeds through the same code as the demo and returns the rows it wrote, so tests derive their expectations
 // from the data instead of hard-coding numbers.
-export async function seedTwoShops(db: PrismaClient) {
+export function testDatabase() {
+  return parseDatabaseUrl(process.env.DATABASE_URL);
+}
+
+export async function seedTwoShops() {
   const a = seedOptions(SHOP_A, 60, 7);
   const b = seedOptions(SHOP_B, 40, 99);
-  await seedShop(db, a);
-  await seedShop(db, b);
+  await seedShop(testDatabase(), a);
+  await seedShop(testDatabase(), b);
   return { a: buildShopRows(a), b: buildShopRows(b) };
 }

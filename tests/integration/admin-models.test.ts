@@ -9,7 +9,7 @@ import { SHOP_A, SHOP_B, seedTwoShops } from "../helpers/seeded-shops";
 let seeded: Awaited<ReturnType<typeof seedTwoShops>>;
 
 beforeAll(async () => {
-  seeded = await seedTwoShops(prisma);
+  seeded = await seedTwoShops();
 });
 
 describe("dashboard summary", () => {

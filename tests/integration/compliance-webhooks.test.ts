@@ -6,7 +6,7 @@ import { action as customersDataRequest } from "../../app/routes/webhooks.custom
 import { action as customersRedact } from "../../app/routes/webhooks.customers.redact";
 import { action as shopRedact } from "../../app/routes/webhooks.shop.redact";
 import { demoShopperEmail, seedShop } from "../../prisma/seed/demo-shop";
-import { SHOP_A, SHOP_B, seedOptions } from "../helpers/seeded-shops";
+import { SHOP_A, SHOP_B, seedOptions, testDatabase } from "../helpers/seeded-shops";
 import { signedWebhookRequest, statusOf } from "../helpers/signed-webhook";
 
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
@@ -29,8 +29,8 @@ beforeEach(async () => {
   await prisma.shop.deleteMany({});
   await prisma.session.deleteMany({});
   await prisma.webhookDelivery.deleteMany({});
-  await seedShop(prisma, seedOptions(SHOP_A, 30, 3));
-  await seedShop(prisma, seedOptions(SHOP_B, 20, 4));
+  await seedShop(testDatabase(), seedOptions(SHOP_A, 30, 3));
+  await seedShop(testDatabase(), seedOptions(SHOP_B, 20, 4));
   for (const shop of [SHOP_A, SHOP_B]) {
     await prisma.session.create({
       data: { id: `offline_${shop}`, shop, state: "x", accessToken: "shpat_test", isOnline: false },
