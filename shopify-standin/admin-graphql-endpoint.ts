@@ -1,8 +1,9 @@
 import { execute } from "graphql";
 import { z } from "zod";
 import { checkAdminDocument } from "./admin-document-validation";
-import { adminFieldResolver } from "./admin-resolvers";
+import { adminFieldResolver, adminTypeResolver } from "./admin-resolvers";
 import type { AdminSchemas } from "./admin-schema";
+import type { BulkOperationRunner } from "./bulk-operations";
 import { jsonReply, type HttpReply } from "./http-reply";
 import { LeakyBucket, type BucketLimits, type ThrottleStatus } from "./leaky-bucket";
 import { actualQueryCost, requestedQueryCost, type CostedOperation } from "./query-cost";
@@ -49,6 +50,7 @@ export class AdminGraphqlEndpoint {
   constructor(
     private readonly schemas: AdminSchemas,
     private readonly limits: AdminApiLimits,
+    private readonly bulkOperations: BulkOperationRunner,
   ) {}
 
   async handle({ shop, accessToken, contentType, body }: AdminGraphqlRequest): Promise<HttpReply> {
@@ -76,8 +78,9 @@ export class AdminGraphqlEndpoint {
       document: operation.document,
       operationName: operation.operationName,
       variableValues: operation.variables,
-      contextValue: { shop },
+      contextValue: { shop, schemas: this.schemas, bulkOperations: this.bulkOperations },
       fieldResolver: adminFieldResolver,
+      typeResolver: adminTypeResolver,
     });
     const actual = result.data == null ? requested : actualQueryCost(operation, result.data);
     bucket.giveBack(requested - actual);

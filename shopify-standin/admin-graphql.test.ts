@@ -185,7 +185,7 @@ describe.skipIf(!sharedAvailable)("stand-in Admin GraphQL endpoint", () => {
 
   it("says so when a query needs data the stand-in does not hold", async () => {
     const { json } = await post(standin, {
-      query: 'query Unsupported { order(id: "gid://shopify/Order/5001") { email } }',
+      query: 'query Unsupported { order(id: "gid://shopify/Order/5001") { note } }',
     });
     expect(json.errors?.[0]?.extensions.code).toBe("STANDIN_NOT_IMPLEMENTED");
   });

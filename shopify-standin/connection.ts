@@ -1,4 +1,5 @@
 import { badRequest } from "./resolver-errors";
+import type { CursorKey, SortedItems } from "./sorting";
 
 export interface ConnectionArgs {
   first?: number | null;
@@ -23,21 +24,22 @@ const MAX_PAGE_SIZE = 250;
 /**
  * One page of the filtered, sorted items `listItems` returns, the way Shopify's cursor connections page.
  * The page arguments are checked before `listItems` runs, so their errors come first, as on Shopify.
+ * A cursor is a position in the sort order, not an item: when the item it came from has since changed (an
+ * order updated, so it sorts later) the next page still starts where the previous one ended.
  */
-export function connectionFromArray<T>(
-  args: ConnectionArgs,
-  idOf: (item: T) => string,
-  listItems: () => readonly T[],
-): Connection<T> {
+export function connectionFromArray<T>(args: ConnectionArgs, listItems: () => SortedItems<T>): Connection<T> {
   assertPageSize(args);
-  const { first, last } = args;
-  const items = listItems();
-  let start = args.after == null ? 0 : positionOf(items, args.after, idOf) + 1;
-  let end = args.before == null ? items.length : positionOf(items, args.before, idOf);
-  if (first != null) end = Math.min(end, start + first);
-  if (last != null) start = Math.max(start, end - last);
+  const after = args.after == null ? null : decodeCursor(args.after);
+  const before = args.before == null ? null : decodeCursor(args.before);
+  const sorted = listItems();
+  const { items } = sorted;
+  let start = after ? firstIndexAfter(sorted, after) : 0;
+  let end = before ? firstIndexAtOrAfter(sorted, before) : items.length;
+  if (args.first != null) end = Math.min(end, start + args.first);
+  if (args.last != null) start = Math.max(start, end - args.last);
+  end = Math.max(start, end);
   const page = items.slice(start, end);
-  const edges = page.map((node) => ({ cursor: cursorFor(idOf(node)), node }));
+  const edges = page.map((node) => ({ cursor: encodeCursor(sorted.keyOf(node)), node }));
   return {
     edges,
     nodes: page,
@@ -68,22 +70,27 @@ function assertPageSize({ first, last }: ConnectionArgs): void {
   }
 }
 
-function cursorFor(id: string): string {
-  return Buffer.from(JSON.stringify({ last_id: id })).toString("base64url");
+function firstIndexAfter<T>(sorted: SortedItems<T>, key: CursorKey): number {
+  const index = sorted.items.findIndex((item) => sorted.compareToKey(item, key) > 0);
+  return index === -1 ? sorted.items.length : index;
 }
 
-function positionOf<T>(items: readonly T[], cursor: string, idOf: (item: T) => string): number {
-  const position = items.findIndex((item) => idOf(item) === idFromCursor(cursor));
-  if (position === -1) throw badRequest(`Invalid cursor: ${cursor}`);
-  return position;
+function firstIndexAtOrAfter<T>(sorted: SortedItems<T>, key: CursorKey): number {
+  const index = sorted.items.findIndex((item) => sorted.compareToKey(item, key) >= 0);
+  return index === -1 ? sorted.items.length : index;
 }
 
-function idFromCursor(cursor: string): string | undefined {
+function encodeCursor({ lastId, lastValue }: CursorKey): string {
+  return Buffer.from(JSON.stringify({ last_id: lastId, last_value: lastValue })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): CursorKey {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    const lastId = (decoded as { last_id?: unknown } | null)?.last_id;
-    return typeof lastId === "string" ? lastId : undefined;
+    const { last_id: lastId, last_value: lastValue } = (decoded ?? {}) as Record<string, unknown>;
+    if (typeof lastId === "string" && typeof lastValue === "string") return { lastId, lastValue };
   } catch {
-    return undefined;
+    // Not base64 JSON: the same answer as a well-formed cursor of the wrong shape.
   }
+  throw badRequest(`Invalid cursor: ${cursor}`);
 }

@@ -1,3 +1,4 @@
+import { shopifyDateTime } from "./shopify-time";
 import type { StandinFulfillmentEvent, StandinOrder, StandinShopSeed } from "./standin-store";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,7 +9,7 @@ export function demoShop(
   accessToken: string,
   now: Date = new Date(),
 ): StandinShopSeed {
-  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const daysAgo = (days: number) => shopifyDateTime(now.getTime() - days * DAY_MS);
   const event = (
     id: number,
     status: string,
@@ -19,19 +20,32 @@ export function demoShop(
     id: `gid://shopify/FulfillmentEvent/${id}`,
     status,
     happenedAt: daysAgo(days),
+    createdAt: daysAgo(days),
     message,
+    address1: null,
     city,
     province: "Kentucky",
     country: "United States",
     zip: null,
+    latitude: null,
+    longitude: null,
+    estimatedDeliveryAt: null,
+  });
+  const shopper = (orderNumber: number) => ({
+    email: `shopper+${orderNumber}@example.com`,
+    phone: null,
+    customerLocale: "en",
   });
   const orders: StandinOrder[] = [
     {
       id: "gid://shopify/Order/5001",
       name: "#1001",
+      ...shopper(1001),
       createdAt: daysAgo(9),
       processedAt: daysAgo(9),
       updatedAt: daysAgo(2),
+      cancelledAt: null,
+      cancelReason: null,
       displayFulfillmentStatus: "FULFILLED",
       shippingAddress: { countryCodeV2: "US", provinceCode: "KY", zip: "40003" },
       fulfillments: [
@@ -40,6 +54,7 @@ export function demoShop(
           status: "SUCCESS",
           createdAt: daysAgo(8),
           updatedAt: daysAgo(2),
+          estimatedDeliveryAt: null,
           trackingInfo: [
             {
               number: "1Z5R89390357567127",
@@ -58,9 +73,12 @@ export function demoShop(
     {
       id: "gid://shopify/Order/5002",
       name: "#1002",
+      ...shopper(1002),
       createdAt: daysAgo(4),
       processedAt: daysAgo(4),
       updatedAt: daysAgo(1),
+      cancelledAt: null,
+      cancelReason: null,
       displayFulfillmentStatus: "FULFILLED",
       shippingAddress: { countryCodeV2: "US", provinceCode: "KY", zip: "40202" },
       fulfillments: [
@@ -69,6 +87,7 @@ export function demoShop(
           status: "SUCCESS",
           createdAt: daysAgo(3),
           updatedAt: daysAgo(1),
+          estimatedDeliveryAt: daysAgo(-2),
           trackingInfo: [
             {
               number: "9400111899223197428490",
@@ -86,9 +105,12 @@ export function demoShop(
     {
       id: "gid://shopify/Order/5003",
       name: "#1003",
+      ...shopper(1003),
       createdAt: daysAgo(1),
       processedAt: daysAgo(1),
       updatedAt: daysAgo(1),
+      cancelledAt: null,
+      cancelReason: null,
       displayFulfillmentStatus: "UNFULFILLED",
       shippingAddress: { countryCodeV2: "CA", provinceCode: "ON", zip: "K1A 0B1" },
       fulfillments: [],

@@ -15,9 +15,10 @@ import {
   type NamedTypeNode,
   type SelectionSetNode,
 } from "graphql";
+import { isConnectionType } from "./connection-type";
 
 /**
- * Shopify-like query cost: scalars and enums 0, objects 1, mutation root fields 10, connections 2 plus their
+ * Shopify-like query cost: scalars and enums 0, objects 1, mutation root fields a flat 10, connections 2 plus their
  * items. Requested cost multiplies by `first`/`last`; actual cost counts what the response really holds.
  * Fragments on several types are summed rather than maxed: a slight overestimate, which is the safe side.
  */
@@ -81,23 +82,24 @@ class CostWalker {
   }
 
   private fieldCost(field: FieldInType, parentValue: unknown): number {
+    // A mutation costs its flat 10 whatever its payload selects, requested and actual alike.
+    if (field.parentType === this.schema.getMutationType()) return MUTATION_COST;
     const child = childSelection(field);
     const value = this.valueAt(parentValue, field.node);
     if (!child || (!this.estimate && value === undefined)) return 0;
     const { definition, selectionSet, type } = child;
-    if (isConnection(type)) {
+    if (isConnectionType(type)) {
       return (
         CONNECTION_COST + this.connectionItemsCost(selectionSet, type, value, this.pageSize(field.node) ?? 0)
       );
     }
-    const ownCost = field.parentType === this.schema.getMutationType() ? MUTATION_COST : OBJECT_COST;
     if (isListType(getNullableType(definition.type))) {
       return this.itemsOf(value, this.pageSize(field.node) ?? 1).reduce<number>(
-        (total, item) => total + ownCost + this.selectionCost(selectionSet, type, item),
+        (total, item) => total + OBJECT_COST + this.selectionCost(selectionSet, type, item),
         0,
       );
     }
-    return ownCost + this.selectionCost(selectionSet, type, value);
+    return OBJECT_COST + this.selectionCost(selectionSet, type, value);
   }
 
   private connectionItemsCost(
@@ -205,10 +207,4 @@ function childSelection({
     selectionSet: node.selectionSet,
     type: getNamedType(definition.type) as GraphQLCompositeType,
   };
-}
-
-function isConnection(type: GraphQLCompositeType): boolean {
-  if (!isObjectType(type) || !type.name.endsWith("Connection")) return false;
-  const fields = type.getFields();
-  return "nodes" in fields || "edges" in fields;
 }

@@ -1,6 +1,8 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AdminGraphqlEndpoint } from "./admin-graphql-endpoint";
 import { forwardToAppProxy, type AppProxyTarget } from "./app-proxy-forwarder";
+import type { BulkOperationRunner } from "./bulk-operations";
+import { sendBulkResult } from "./bulk-result-download";
 import type { FailureInjector, InjectedFailure } from "./failure-injection";
 import { jsonReply, readRequestBody, sendReply, textReply, type HttpReply } from "./http-reply";
 import type { StandinShop } from "./standin-store";
@@ -13,17 +15,24 @@ export interface StandinRoutes {
   adminEndpoint: AdminGraphqlEndpoint | null;
   appProxy: AppProxyTarget;
   failures: FailureInjector;
+  bulkOperations: BulkOperationRunner;
 }
 
 // A path names its shop with a `/shops/<myshopify domain>` prefix, standing in for the shop's own host name.
 const SHOP_SCOPED_PATH = /^\/shops\/([^/]+)(\/.*)?$/;
 const ADMIN_GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
+// Bulk results live outside any shop, like the storage bucket Shopify's `url` points at.
+const BULK_RESULT_PATH = /^\/bulk\/(\d+)\.jsonl$/;
 
 export function createStandinRouter(routes: StandinRoutes) {
   const { pathPrefix } = routes.appProxy.config;
 
   return async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://standin.invalid");
+    const bulkResult = BULK_RESULT_PATH.exec(url.pathname)?.[1];
+    if (bulkResult !== undefined && request.method === "GET") {
+      return sendBulkResult(routes.bulkOperations.resultFile(bulkResult), response);
+    }
     const [, scopedShop, scopedPath] = SHOP_SCOPED_PATH.exec(url.pathname) ?? [];
     const shop = routes.shops.get(scopedShop ? decodeURIComponent(scopedShop) : routes.defaultShop);
     const path = scopedShop ? (scopedPath ?? "/") : url.pathname;

@@ -5,6 +5,12 @@ import { AdminGraphqlEndpoint, type AdminApiLimits } from "./admin-graphql-endpo
 import { loadAdminSchemas } from "./admin-schema";
 import type { AppProxyConfig } from "./app-proxy-forwarder";
 import { signedAppProxyQuery } from "./app-proxy-signature";
+import {
+  BulkOperationRunner,
+  DEFAULT_BULK_OPERATION_OPTIONS,
+  type BulkOperationOptions,
+  type FailNextBulkOperation,
+} from "./bulk-operations";
 import { FailureInjector, type FailNextRequests } from "./failure-injection";
 import { sendReply, textReply } from "./http-reply";
 import { sharedDir } from "./shared-dir";
@@ -17,6 +23,12 @@ import {
   type WebhookRequest,
   type WebhookRetryPolicy,
 } from "./webhook-delivery";
+import {
+  deliverWebhookBatch,
+  planWebhookBatch,
+  type WebhookBatchDelivery,
+  type WebhookBatchOptions,
+} from "./webhook-batch";
 import { readWebhookSample } from "./webhook-samples";
 
 export interface ShopifyStandinOptions {
@@ -37,6 +49,7 @@ export interface ShopifyStandinOptions {
   appProxy?: Partial<AppProxyConfig>;
   adminApiLimits?: Partial<AdminApiLimits>;
   webhookRetry?: Partial<WebhookRetryPolicy>;
+  bulkOperations?: Partial<BulkOperationOptions>;
 }
 
 export type SampleWebhookRequest = Omit<WebhookRequest, "payload">;
@@ -58,11 +71,21 @@ export interface ShopifyStandin {
   /** The Admin GraphQL endpoint of a shop at the app's API version. */
   adminGraphqlUrl(myshopifyDomain?: string): string;
   sendWebhook(request: WebhookRequest): Promise<WebhookDelivery>;
+  /**
+   * Delivers a batch the way Shopify does at its worst: some sent twice with the same X-Shopify-Webhook-Id,
+   * in a shuffled order, several at a time; each retried like `sendWebhook`. Deterministic for a given seed.
+   */
+  sendWebhooks(
+    requests: readonly WebhookRequest[],
+    options?: WebhookBatchOptions,
+  ): Promise<WebhookBatchDelivery[]>;
   /** Sends Shopify's sample body for the topic from the shared directory, byte for byte. */
   sendSampleWebhook(request: SampleWebhookRequest): Promise<WebhookDelivery>;
   /** The signed query Shopify would add to an app-proxy request. */
   signProxyQuery(request?: SignProxyQueryRequest): URLSearchParams;
   failNextRequests(request: FailNextRequests): void;
+  /** The next bulk operation (of any shop) ends FAILED with this error code, after `afterObjects` lines. */
+  failNextBulkOperation(request?: FailNextBulkOperation): void;
   close(): Promise<void>;
 }
 
@@ -91,14 +114,34 @@ export async function createShopifyStandin(options: ShopifyStandinOptions): Prom
   const appProxy: AppProxyConfig = { ...DEFAULT_APP_PROXY, ...options.appProxy };
   const failures = new FailureInjector();
   const stopWebhooks = new AbortController();
+  const sendWebhook = (request: WebhookRequest) =>
+    deliverWebhook(request, {
+      appUrl: options.appUrl,
+      apiSecret: options.apiSecret,
+      retry: { ...SHOPIFY_WEBHOOK_RETRY_POLICY, ...options.webhookRetry },
+      signal: stopWebhooks.signal,
+    });
+  // Known once the server listens, which is before any bulk operation can ask for it.
+  let baseUrl = "";
+  const bulkOperations = new BulkOperationRunner({
+    options: { ...DEFAULT_BULK_OPERATION_OPTIONS, ...options.bulkOperations },
+    schemas,
+    resultUrl: (operationNumber) => `${baseUrl}/bulk/${operationNumber}.jsonl`,
+    sendWebhook,
+  });
   const route = createStandinRouter({
     shops,
     defaultShop,
     adminEndpoint: schemas
-      ? new AdminGraphqlEndpoint(schemas, { ...DEFAULT_ADMIN_API_LIMITS, ...options.adminApiLimits })
+      ? new AdminGraphqlEndpoint(
+          schemas,
+          { ...DEFAULT_ADMIN_API_LIMITS, ...options.adminApiLimits },
+          bulkOperations,
+        )
       : null,
     appProxy: { appUrl: options.appUrl, apiSecret: options.apiSecret, config: appProxy },
     failures,
+    bulkOperations,
   });
 
   const server = createServer((request, response) => {
@@ -113,17 +156,10 @@ export async function createShopifyStandin(options: ShopifyStandinOptions): Prom
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
   });
   const { address, port } = server.address() as AddressInfo;
-  const baseUrl = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  baseUrl = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
 
   const shopUrl = (myshopifyDomain: string, path: string) =>
     `${baseUrl}/shops/${encodeURIComponent(myshopifyDomain)}${path}`;
-  const sendWebhook = (request: WebhookRequest) =>
-    deliverWebhook(request, {
-      appUrl: options.appUrl,
-      apiSecret: options.apiSecret,
-      retry: { ...SHOPIFY_WEBHOOK_RETRY_POLICY, ...options.webhookRetry },
-      signal: stopWebhooks.signal,
-    });
 
   return {
     url: baseUrl,
@@ -136,6 +172,12 @@ export async function createShopifyStandin(options: ShopifyStandinOptions): Prom
     adminGraphqlUrl: (myshopifyDomain = defaultShop) =>
       shopUrl(myshopifyDomain, `/admin/api/${SHOPIFY_API_VERSION}/graphql.json`),
     sendWebhook,
+    sendWebhooks: (requests, batchOptions = {}) =>
+      deliverWebhookBatch(
+        planWebhookBatch(requests, batchOptions),
+        batchOptions.concurrency ?? 1,
+        sendWebhook,
+      ),
     sendSampleWebhook: async (request) => {
       const payload = readWebhookSample(request.topic, dir);
       if (payload === null) throw new Error(`No sample webhook body for ${request.topic} in ${dir}`);
@@ -150,8 +192,10 @@ export async function createShopifyStandin(options: ShopifyStandinOptions): Prom
         apiSecret: options.apiSecret,
       }),
     failNextRequests: (request) => failures.queue(request),
+    failNextBulkOperation: (request) => bulkOperations.failNext(request),
     close: async () => {
       stopWebhooks.abort();
+      await bulkOperations.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Hung requests (failure injection) and keep-alive sockets would otherwise hold close() open.
       server.closeAllConnections();

@@ -19,12 +19,18 @@ export interface StandinFulfillmentEvent {
   id: string;
   /** A FulfillmentEventStatus value, e.g. "IN_TRANSIT". */
   status: string;
+  /** When the carrier saw it; createdAt is when Shopify learned of it (the webhook's trigger time). */
   happenedAt: string;
+  createdAt: string;
   message: string | null;
+  address1: string | null;
   city: string | null;
   province: string | null;
   country: string | null;
   zip: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  estimatedDeliveryAt: string | null;
 }
 
 export interface StandinFulfillment {
@@ -33,6 +39,7 @@ export interface StandinFulfillment {
   status: string;
   createdAt: string;
   updatedAt: string;
+  estimatedDeliveryAt: string | null;
   trackingInfo: StandinTrackingInfo[];
   events: StandinFulfillmentEvent[];
 }
@@ -44,8 +51,15 @@ export interface StandinOrder {
   /** When the order was placed (it differs from createdAt for imported orders); Shopify's default sort. */
   processedAt: string;
   updatedAt: string;
+  cancelledAt: string | null;
+  /** An OrderCancelReason value, e.g. "CUSTOMER"; null unless cancelled. */
+  cancelReason: string | null;
   /** An OrderDisplayFulfillmentStatus value, e.g. "FULFILLED". */
   displayFulfillmentStatus: string;
+  email: string | null;
+  phone: string | null;
+  /** E.g. "en", "fr-CA". */
+  customerLocale: string | null;
   shippingAddress: StandinMailingAddress | null;
   fulfillments: StandinFulfillment[];
 }

@@ -1,6 +1,5 @@
-import { createInterface } from "node:readline";
-import { Readable } from "node:stream";
 import prisma from "../db.server";
+import { readLines } from "../lib/read-lines";
 import type { AdminGraphql } from "../services/admin-graphql.server";
 import {
   eventFromGraphql,
@@ -140,10 +139,9 @@ export async function importBulkFile({
   const run = await prisma.syncRun.findFirstOrThrow({ where: { id: runId, shop } });
   const response = await fetchFile(url);
   if (!response.ok || !response.body) throw new BackfillError(`bulk file answered ${response.status}`);
-  const lines = createInterface({ input: Readable.fromWeb(response.body as never), crlfDelay: Infinity });
   let lineNumber = 0;
   let batch: BulkBatch = emptyBatch();
-  for await (const line of lines) {
+  for await (const line of readLines(response.body)) {
     lineNumber += 1;
     if (lineNumber <= run.processedLines || !line.trim()) continue;
     addLine(batch, JSON.parse(line) as Record<string, unknown>);

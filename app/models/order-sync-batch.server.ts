@@ -94,6 +94,8 @@ async function insertFreshOrders(
           events: fulfillmentEvents,
           trackingNumber: row.trackingNumber,
           shopifyFulfillmentStatus: row.shopifyFulfillmentStatus,
+          shopifyShipmentStatus: row.shopifyShipmentStatus,
+          shopifyDeliveredAt: row.shopifyDeliveredAt,
         });
         shipmentRows.push({
           id: shipmentId,

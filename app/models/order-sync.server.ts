@@ -161,6 +161,8 @@ export function shipmentRowData(
     trackingUrl: tracking.url,
     ...(carrierConfirmed ? {} : { carrier: carrierFromCompany(tracking.company) }),
     shopifyFulfillmentStatus: fulfillment.status,
+    shopifyShipmentStatus: fulfillment.shipmentStatus,
+    shopifyDeliveredAt: fulfillment.deliveredAt,
     carrierEstimatedAt: fulfillment.estimatedDeliveryAt,
     shippedAt: fulfillment.createdAt,
     shopifyUpdatedAt: fulfillment.updatedAt,

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { FINAL_STATUSES, isShipmentStatus, type ShipmentStatus } from "./shipment-status";
-import { STATUS_PROGRESS } from "./shopify-event-status";
+import { normalizeShopifyDisplayStatus, STATUS_PROGRESS } from "./shopify-event-status";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -41,8 +41,11 @@ export function deriveShipmentState(input: {
   events: TimelineEvent[];
   trackingNumber: string | null;
   shopifyFulfillmentStatus: string | null;
+  shopifyShipmentStatus: string | null;
+  shopifyDeliveredAt: Date | null;
 }): ShipmentState {
   const latest = latestEvent(input.events);
+  const summary = normalizeShopifyDisplayStatus(input.shopifyShipmentStatus);
   let status: ShipmentStatus;
   let substatus: string | null;
   if (input.shopifyFulfillmentStatus === "cancelled") {
@@ -51,17 +54,20 @@ export function deriveShipmentState(input: {
   } else if (latest && isShipmentStatus(latest.status)) {
     status = latest.status;
     substatus = latest.substatus;
+  } else if (summary) {
+    status = summary.status;
+    substatus = summary.substatus;
   } else {
     status = input.trackingNumber ? "pre_transit" : "pending";
     substatus = null;
   }
   const times = input.events.map((event) => event.occurredAt.getTime());
-  const delivered = input.events.filter((event) => event.status === "delivered");
+  const delivered = latestEvent(input.events.filter((event) => event.status === "delivered"));
   return {
     status,
     substatus,
     lastEventAt: times.length ? new Date(Math.max(...times)) : null,
-    deliveredAt: status === "delivered" ? (latestEvent(delivered)?.occurredAt ?? null) : null,
+    deliveredAt: status === "delivered" ? (delivered?.occurredAt ?? input.shopifyDeliveredAt) : null,
   };
 }
 
@@ -71,7 +77,12 @@ export async function recomputeShipmentStatus(
 ): Promise<void> {
   const shipment = await tx.shipment.findFirst({
     where: { id: shipmentId, shop },
-    select: { trackingNumber: true, shopifyFulfillmentStatus: true },
+    select: {
+      trackingNumber: true,
+      shopifyFulfillmentStatus: true,
+      shopifyShipmentStatus: true,
+      shopifyDeliveredAt: true,
+    },
   });
   if (!shipment) return;
   const events = await tx.trackingEvent.findMany({

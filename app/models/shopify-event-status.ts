@@ -20,6 +20,23 @@ export const SHOPIFY_EVENT_STATUS: Record<string, NormalizedStatus> = {
   FAILURE: { status: "exception", substatus: "carrier_failure" },
 };
 
+// A fulfillment's own summary (GraphQL displayStatus, REST shipment_status): the event statuses plus the
+// states of a fulfillment that has no carrier scan yet. Every value of both Admin schemas is here (tested).
+export const SHOPIFY_FULFILLMENT_DISPLAY_STATUS: Record<string, NormalizedStatus> = {
+  ...SHOPIFY_EVENT_STATUS,
+  SUBMITTED: { status: "pre_transit", substatus: "info_received" },
+  FULFILLED: { status: "pre_transit", substatus: "label_created" },
+  MARKED_AS_FULFILLED: { status: "pre_transit", substatus: "marked_fulfilled" },
+  LABEL_VOIDED: { status: "pending", substatus: "label_voided" },
+  CANCELED: { status: "exception", substatus: "fulfillment_cancelled" },
+  NOT_DELIVERED: { status: "exception", substatus: "not_delivered" },
+};
+
+export function normalizeShopifyDisplayStatus(value: string | null | undefined): NormalizedStatus | null {
+  if (!value) return null;
+  return SHOPIFY_FULFILLMENT_DISPLAY_STATUS[value.toUpperCase()] ?? null;
+}
+
 export function normalizeShopifyEventStatus(value: string | null | undefined): NormalizedStatus | null {
   if (!value) return null;
   return SHOPIFY_EVENT_STATUS[value.toUpperCase()] ?? null;

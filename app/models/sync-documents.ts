@@ -24,18 +24,20 @@ export const ORDERS_UPDATED_SINCE_QUERY = `#graphql
           provinceCode
           zip
         }
-        fulfillments(first: 20) {
+        fulfillments(first: 3) {
           id
           status
+          displayStatus
           createdAt
           updatedAt
+          deliveredAt
           estimatedDeliveryAt
-          trackingInfo(first: 10) {
+          trackingInfo(first: 3) {
             number
             company
             url
           }
-          events(first: 50) {
+          events(first: 10) {
             nodes {
               id
               status
@@ -54,8 +56,9 @@ export const ORDERS_UPDATED_SINCE_QUERY = `#graphql
   }
 `;
 
-// The bulk query has no pagination arguments: Shopify streams every order as JSONL, with each fulfillment
-// event on its own line pointing at its fulfillment through __parentId.
+// The bulk query has no pagination arguments: Shopify streams every order as one JSONL line. Fulfillments are
+// a list, and Shopify refuses connections inside lists in bulk queries, so backfill takes each fulfillment's
+// state (displayStatus, deliveredAt) rather than its event history; carrier scans fill the timeline later.
 export const BACKFILL_BULK_QUERY = `#graphql
   query BackfillOrders {
     orders(query: "__FILTER__") {
@@ -79,28 +82,15 @@ export const BACKFILL_BULK_QUERY = `#graphql
           fulfillments {
             id
             status
+            displayStatus
             createdAt
             updatedAt
+            deliveredAt
             estimatedDeliveryAt
             trackingInfo {
               number
               company
               url
-            }
-            events {
-              edges {
-                node {
-                  id
-                  status
-                  happenedAt
-                  message
-                  city
-                  province
-                  country
-                  zip
-                  estimatedDeliveryAt
-                }
-              }
             }
           }
         }

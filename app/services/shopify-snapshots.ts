@@ -25,7 +25,9 @@ export type FulfillmentSnapshot = {
   status: string;
   createdAt: Date;
   updatedAt: Date;
+  // Shopify's summary of the fulfillment (REST shipment_status, GraphQL displayStatus).
   shipmentStatus: string | null;
+  deliveredAt: Date | null;
   estimatedDeliveryAt: Date | null;
   tracking: TrackingSnapshot[];
   // Present when the source lists the fulfillment's events (GraphQL); webhooks send events separately.
@@ -90,6 +92,7 @@ export const restFulfillmentSchema = restFulfillment.transform((payload): Fulfil
   createdAt: payload.created_at,
   updatedAt: payload.updated_at,
   shipmentStatus: payload.shipment_status ?? null,
+  deliveredAt: null,
   estimatedDeliveryAt: payload.estimated_delivery_at ?? null,
   tracking: trackingFromRest(payload),
 }));
@@ -197,8 +200,10 @@ const graphqlEvent = z.object({
 const graphqlFulfillment = z.object({
   id: z.string(),
   status: z.string(),
+  displayStatus: text.optional(),
   createdAt: date,
   updatedAt: date,
+  deliveredAt: optionalDate.optional(),
   estimatedDeliveryAt: optionalDate.optional(),
   trackingInfo: z.array(z.object({ number: text, company: text, url: text })),
   events: z
@@ -264,7 +269,8 @@ export function orderFromGraphql(input: unknown): OrderSnapshot {
       status: fulfillment.status.toLowerCase(),
       createdAt: fulfillment.createdAt,
       updatedAt: fulfillment.updatedAt,
-      shipmentStatus: null,
+      shipmentStatus: fulfillment.displayStatus ?? null,
+      deliveredAt: fulfillment.deliveredAt ?? null,
       estimatedDeliveryAt: fulfillment.estimatedDeliveryAt ?? null,
       tracking: fulfillment.trackingInfo,
       events: [

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { normalizeShopifyEventStatus, SHOPIFY_EVENT_STATUS } from "../../app/models/shopify-event-status";
+import {
+  normalizeShopifyEventStatus,
+  SHOPIFY_EVENT_STATUS,
+  SHOPIFY_FULFILLMENT_DISPLAY_STATUS,
+} from "../../app/models/shopify-event-status";
 import { loadAdminSchemas } from "../../shopify-standin/admin-schema";
 import { GraphQLEnumType } from "graphql";
 
@@ -13,6 +17,16 @@ describe("Shopify fulfillment event statuses", () => {
       expect(type).toBeInstanceOf(GraphQLEnumType);
       for (const value of (type as GraphQLEnumType).getValues()) {
         expect(SHOPIFY_EVENT_STATUS[value.name], value.name).toBeDefined();
+      }
+    }
+  });
+
+  it.skipIf(!schemas)("maps every FulfillmentDisplayStatus value of both Admin schemas", () => {
+    for (const schema of [schemas?.jan2025, schemas?.unstable]) {
+      const type = schema?.getType("FulfillmentDisplayStatus");
+      expect(type).toBeInstanceOf(GraphQLEnumType);
+      for (const value of (type as GraphQLEnumType).getValues()) {
+        expect(SHOPIFY_FULFILLMENT_DISPLAY_STATUS[value.name], value.name).toBeDefined();
       }
     }
   });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Shipment" ADD COLUMN "shopifyDeliveredAt" DATETIME;
+ALTER TABLE "Shipment" ADD COLUMN "shopifyShipmentStatus" TEXT;
+
