@@ -161,7 +161,7 @@ describe.skipIf(!sharedAvailable)("the app's OrdersUpdatedSince query", () => {
       ...(await page({ first: 1, query: `name:${delivered?.name}` })).nodes,
       ...(await page({ first: 1, query: `name:${cancelled?.name}` })).nodes,
     ];
-    const byId = new Map(nodes.map((node) => [node.id, node.fulfillments[0]]));
+    const byId = new Map(nodes.map((node) => [node.id, (node.fulfillments as unknown[])[0]]));
     const deliveredEvent = delivered?.fulfillments[0]?.events.find((event) => event.status === "DELIVERED");
     expect(byId.get(delivered?.id ?? "")).toMatchObject({
       displayStatus: "DELIVERED",

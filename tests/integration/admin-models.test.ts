@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import prisma from "../../app/db.server";
 import { getCarrierPerformance } from "../../app/models/carrier-performance.server";
 import { getDashboardSummary } from "../../app/models/dashboard.server";
 import { SHIPMENT_STATUSES } from "../../app/models/shipment-status";

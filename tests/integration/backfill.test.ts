@@ -76,16 +76,14 @@ describe.skipIf(!sharedDirExists())("backfill through a bulk operation", () => {
     expect(await prisma.order.count({ where: { shop: SHOP, shopifyId: bigId?.id } })).toBe(1);
     const delivered = standinOrders
       .flatMap((o) => o.fulfillments)
-      .find((f) => f.displayStatus === "DELIVERED" && f.deliveredAt);
-    if (delivered) {
-      const shipment = await prisma.shipment.findFirstOrThrow({
-        where: { shop: SHOP, shopifyFulfillmentId: delivered.id },
-      });
-      expect(shipment.status).toBe("delivered");
-      expect(shipment.deliveredAt?.toISOString()).toBe(
-        new Date(delivered.deliveredAt as string).toISOString(),
-      );
-    }
+      .find((f) => f.status === "SUCCESS" && f.events.at(-1)?.status === "DELIVERED");
+    expect(delivered).toBeDefined();
+    const shipment = await prisma.shipment.findFirstOrThrow({
+      where: { shop: SHOP, shopifyFulfillmentId: delivered?.id },
+    });
+    expect(shipment.status).toBe("delivered");
+    const deliveredAt = delivered?.events.find((event) => event.status === "DELIVERED")?.happenedAt ?? "";
+    expect(shipment.deliveredAt?.toISOString()).toBe(new Date(deliveredAt).toISOString());
   });
 
   it("writes exactly what the one-by-one path writes for the same orders", async () => {
