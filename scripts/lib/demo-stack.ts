@@ -1,5 +1,6 @@
 import { createShopifyStandin, demoShop, type ShopifyStandin } from "../../shopify-standin";
 import { startAppServer, type RunningServer } from "./app-server";
+import { freePort } from "./free-port";
 import { DEMO_CUSTOMER_HASH_KEY, prepareDatabase } from "./prepare-database";
 
 export const DEMO = {
@@ -73,17 +74,4 @@ export async function startDemoStack({
     await standin.close();
     throw error;
   }
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Database } from "../../prisma/client";
+import { parseDatabaseUrl } from "../../prisma/database-url";
+import { startAppServer, type RunningServer } from "../../scripts/lib/app-server";
+import { freePort } from "../../scripts/lib/free-port";
+import { migrateDatabase } from "../../scripts/lib/migrate";
+import {
+  createShopifyStandin,
+  fulfillmentEventWebhook,
+  fulfillmentWebhook,
+  generateStandinOrders,
+  orderWebhook,
+  type ShopifyStandin,
+  type WebhookRequest,
+} from "../../shopify-standin";
+import { sharedDirExists } from "../../shopify-standin/shared-dir";
+import { requireBuild, temporarySqliteUrl } from "./built-app";
+
+const SHOP = "http-sync.myshopify.com";
+const SECRET = "http-sync-secret";
+const databaseUrl = temporarySqliteUrl("sync");
+let app: RunningServer;
+let standin: ShopifyStandin;
+let db: Database;
+
+if (!sharedDirExists()) console.warn("skipping webhook delivery over HTTP: ../shared not found");
+
+beforeAll(async () => {
+  if (!sharedDirExists()) return;
+  requireBuild();
+  migrateDatabase(databaseUrl);
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  standin = await createShopifyStandin({
+    appUrl,
+    apiKey: "http-sync-key",
+    apiSecret: SECRET,
+    shops: [
+      {
+        myshopifyDomain: SHOP,
+        accessToken: "shpat_http",
+        orders: generateStandinOrders({ count: 40, seed: 3 }),
+      },
+    ],
+    webhookRetry: { backoffBaseMs: 10 },
+  });
+  app = await startAppServer({
+    port,
+    env: {
+      SHOPIFY_APP_URL: appUrl,
+      SHOPIFY_API_KEY: "http-sync-key",
+      SHOPIFY_API_SECRET: SECRET,
+      CUSTOMER_HASH_KEY: "http-sync-customer-hash-key-0123456789",
+      DATABASE_URL: databaseUrl,
+      JOBS_WORKER: "off",
+    },
+  });
+  db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await app?.stop();
+  await standin?.close();
+});
+
+function everyChangeAsWebhooks(): WebhookRequest[] {
+  const store = standin.shop(SHOP);
+  return store.orders.flatMap((order) => [
+    orderWebhook(store, order.id, "orders/create"),
+    ...order.fulfillments.flatMap((fulfillment) => [
+      fulfillmentWebhook(store, fulfillment.id, "fulfillments/create"),
+      ...fulfillment.events.map((event) => fulfillmentEventWebhook(store, event.id)),
+    ]),
+  ]);
+}
+
+describe.skipIf(!sharedDirExists())("Shopify's webhooks into the built server over HTTP", () => {
+  it("stores every order, shipment and scan once, although deliveries come duplicated and out of order", async () => {
+    const requests = everyChangeAsWebhooks();
+    const deliveries = await standin.sendWebhooks(requests, {
+      duplicates: 0.3,
+      shuffle: true,
+      seed: 11,
+      concurrency: 4,
+    });
+    expect(deliveries.length).toBeGreaterThan(requests.length);
+    expect(deliveries.every((delivery) => delivery.delivered && delivery.attempts.length === 1)).toBe(true);
+    expect(Math.max(...deliveries.flatMap((d) => d.attempts.map((a) => a.durationMs)))).toBeLessThan(5_000);
+
+    const store = standin.shop(SHOP);
+    const fulfillments = store.orders.flatMap((order) => order.fulfillments);
+    expect(await db.order.count({ where: { shop: SHOP } })).toBe(store.orders.length);
+    expect(await db.shipment.count({ where: { shop: SHOP } })).toBe(
+      fulfillments.reduce((sum, f) => sum + Math.max(1, f.trackingInfo.length), 0),
+    );
+    expect(await db.trackingEvent.count({ where: { shop: SHOP } })).toBe(
+      fulfillments.reduce((sum, f) => sum + f.events.length * Math.max(1, f.trackingInfo.length), 0),
+    );
+    expect(await db.webhookDelivery.count({ where: { shop: SHOP } })).toBe(requests.length);
+    const delivered = fulfillments.find(
+      (f) => f.status === "SUCCESS" && f.events.at(-1)?.status === "DELIVERED",
+    );
+    const shipment = await db.shipment.findFirst({
+      where: { shop: SHOP, shopifyFulfillmentId: delivered?.id },
+    });
+    expect(shipment?.status).toBe("delivered");
+  });
+});
