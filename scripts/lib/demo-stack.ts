@@ -1,4 +1,9 @@
-import { createShopifyStandin, demoShop, type ShopifyStandin } from "../../shopify-standin";
+import {
+  createShopifyStandin,
+  demoShop,
+  generateStandinOrders,
+  type ShopifyStandin,
+} from "../../shopify-standin";
 import { startAppServer, type RunningServer } from "./app-server";
 import { freePort } from "./free-port";
 import { DEMO_CUSTOMER_HASH_KEY, prepareDatabase } from "./prepare-database";
@@ -10,6 +15,8 @@ export const DEMO = {
   apiSecret: "parcelwise-demo-api-secret",
   adminToken: "shpat_parcelwise_demo",
 } as const;
+
+export const IMPORTABLE_ORDERS = 60;
 
 export type DemoStack = {
   app: RunningServer;
@@ -33,7 +40,7 @@ export async function startDemoStack({
 }): Promise<DemoStack> {
   const seeded = await prepareDatabase({
     databaseUrl,
-    shops: [{ shop: DEMO.shop, name: DEMO.shopName, orders }],
+    shops: [{ shop: DEMO.shop, name: DEMO.shopName, orders, offlineAccessToken: DEMO.adminToken }],
   });
   // The app's URL must be known before it starts (the stand-in forwards the app proxy to it), so a free
   // port is reserved first when none is given.
@@ -44,7 +51,20 @@ export async function startDemoStack({
     appUrl,
     apiKey: DEMO.apiKey,
     apiSecret: DEMO.apiSecret,
-    shops: [demoShop(DEMO.shop, DEMO.adminToken)],
+    // The store "in Shopify" holds orders Parcelwise has not imported yet (#3001 on), so Settings → Import
+    // shows a real backfill; the seeded database keeps #1001 on.
+    shops: [
+      {
+        ...demoShop(DEMO.shop, DEMO.adminToken),
+        name: DEMO.shopName,
+        orders: generateStandinOrders({
+          count: IMPORTABLE_ORDERS,
+          seed: 2026,
+          firstOrderNumber: 3001,
+          daysBack: 40,
+        }),
+      },
+    ],
   });
   try {
     const app = await startAppServer({
@@ -57,7 +77,7 @@ export async function startDemoStack({
         SHOPIFY_API_KEY: DEMO.apiKey,
         SHOPIFY_API_SECRET: DEMO.apiSecret,
         CUSTOMER_HASH_KEY: DEMO_CUSTOMER_HASH_KEY,
-        SHOPIFY_ADMIN_API_ORIGIN: standin.shopUrl(DEMO.shop, ""),
+        SHOPIFY_ADMIN_API_ORIGIN: `${standin.url}/shops/{shop}`,
         DATABASE_URL: databaseUrl,
       },
     });

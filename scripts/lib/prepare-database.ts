@@ -12,7 +12,7 @@ export async function prepareDatabase({
   customerHashKey = DEMO_CUSTOMER_HASH_KEY,
 }: {
   databaseUrl: string;
-  shops: Array<{ shop: string; name?: string; orders: number; seed?: number }>;
+  shops: Array<{ shop: string; name?: string; orders: number; seed?: number; offlineAccessToken?: string }>;
   customerHashKey?: string;
 }): Promise<Record<string, SeedSummary | "kept">> {
   migrateDatabase(databaseUrl);
@@ -23,6 +23,21 @@ export async function prepareDatabase({
     for (const shop of shops) {
       const existing = await db.order.count({ where: { shop: shop.shop } });
       results[shop.shop] = existing > 0 ? "kept" : await seedShop(target, { ...shop, customerHashKey });
+      // The session Shopify's token exchange would have stored at install, so background jobs can call the
+      // (stand-in) Admin API for this shop.
+      if (shop.offlineAccessToken) {
+        await db.session.upsert({
+          where: { id: `offline_${shop.shop}` },
+          create: {
+            id: `offline_${shop.shop}`,
+            shop: shop.shop,
+            state: "",
+            isOnline: false,
+            accessToken: shop.offlineAccessToken,
+          },
+          update: { accessToken: shop.offlineAccessToken },
+        });
+      }
     }
     return results;
   } finally {

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../prisma/client";
 import { parseDatabaseUrl } from "../../prisma/database-url";
-import { DEMO, startDemoStack, type DemoStack } from "../../scripts/lib/demo-stack";
+import { DEMO, IMPORTABLE_ORDERS, startDemoStack, type DemoStack } from "../../scripts/lib/demo-stack";
 import { sharedDir } from "../../shopify-standin/shared-dir";
 import { launchChromium } from "./browser";
 import { SCREENSHOT_DIR, requireBuild, temporarySqliteUrl } from "./built-app";
@@ -84,6 +84,22 @@ describe("admin in the demo, in Chromium", () => {
     expect(await page.getByLabel("Processing days before shipping").inputValue()).toBe("3");
     await page.close();
   });
+
+  it.skipIf(!existsSync(sharedDir()))(
+    "imports the store's recent orders from Shopify with live progress, then counts them",
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${stack.app.url}/app/settings`);
+      await page.getByRole("button", { name: "Import the last 60 days" }).click();
+      await page.getByText(`${IMPORTABLE_ORDERS} orders imported`).waitFor({ timeout: 30_000 });
+      await page.getByText("completed", { exact: true }).waitFor();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-settings-import.png` });
+      await page.goto(`${stack.app.url}/app`);
+      const orders = await page.locator('[data-metric="orders"] [data-metric-value]').textContent();
+      expect(Number(orders)).toBe(120 + IMPORTABLE_ORDERS);
+      await page.close();
+    },
+  );
 
   it("answers /healthz", async () => {
     const response = await fetch(`${stack.app.url}/healthz`);
