@@ -18,6 +18,7 @@ import { requireBuild, temporarySqliteUrl } from "./built-app";
 
 const SHOP = "http-sync.myshopify.com";
 const SECRET = "http-sync-secret";
+const SAMPLE_SHOP = "samples.myshopify.com";
 const databaseUrl = temporarySqliteUrl("sync");
 let app: RunningServer;
 let standin: ShopifyStandin;
@@ -105,5 +106,45 @@ describe.skipIf(!sharedDirExists())("Shopify's webhooks into the built server ov
       where: { shop: SHOP, shopifyFulfillmentId: delivered?.id },
     });
     expect(shipment?.status).toBe("delivered");
+  });
+
+  it("turns Shopify's own sample payloads, sent by the stand-in with real signatures, into the expected rows", async () => {
+    const topics = [
+      "orders/create",
+      "fulfillments/create",
+      "fulfillment_events/create",
+      "orders/updated",
+      "customers/data_request",
+      "customers/redact",
+    ];
+    for (const topic of topics) {
+      const delivery = await standin.sendSampleWebhook({
+        shop: SAMPLE_SHOP,
+        topic,
+        path: `/webhooks/${topic}`,
+      });
+      expect(
+        delivery.attempts.map((attempt) => attempt.status),
+        topic,
+      ).toEqual([200]);
+    }
+    const order = await db.order.findFirstOrThrow({ where: { shop: SAMPLE_SHOP } });
+    expect(order.shopifyId).toBe("gid://shopify/Order/820982911946154508");
+    const shipment = await db.shipment.findFirstOrThrow({ where: { shop: SAMPLE_SHOP } });
+    expect([shipment.shopifyFulfillmentId, shipment.trackingNumber, shipment.status]).toEqual([
+      "gid://shopify/Fulfillment/123456",
+      "1z827wk74630",
+      "in_transit",
+    ]);
+    expect(await db.job.count({ where: { shop: SAMPLE_SHOP, type: "customer_data_export" } })).toBe(1);
+
+    const redact = await standin.sendSampleWebhook({
+      shop: SAMPLE_SHOP,
+      topic: "shop/redact",
+      path: "/webhooks/shop/redact",
+    });
+    expect(redact.attempts.map((attempt) => attempt.status)).toEqual([200]);
+    expect(await db.order.count({ where: { shop: SAMPLE_SHOP } })).toBe(0);
+    expect(await db.shop.count({ where: { domain: SAMPLE_SHOP } })).toBe(0);
   });
 });
