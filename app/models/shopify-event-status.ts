@@ -15,7 +15,7 @@ export const SHOPIFY_EVENT_STATUS: Record<string, NormalizedStatus> = {
   ATTEMPTED_DELIVERY: { status: "attempted", substatus: null },
   READY_FOR_PICKUP: { status: "ready_for_pickup", substatus: null },
   // The shopper collected the parcel (local pickup or a pickup point).
-  PICKED_UP: { status: "delivered", substatus: "picked_up" },
+  PICKED_UP: { status: "delivered", substatus: "collected" },
   DELIVERED: { status: "delivered", substatus: null },
   FAILURE: { status: "exception", substatus: "carrier_failure" },
 };

@@ -6,6 +6,7 @@ import {
 } from "../../app/models/shopify-event-status";
 import { loadAdminSchemas } from "../../shopify-standin/admin-schema";
 import { GraphQLEnumType } from "graphql";
+import { isSubstatus, SUBSTATUSES, type SubstatusCode } from "../../app/models/tracking-taxonomy";
 
 const schemas = loadAdminSchemas();
 if (!schemas) console.warn("skipping FulfillmentEventStatus coverage: ../shared not found");
@@ -40,5 +41,23 @@ describe("Shopify fulfillment event statuses", () => {
     expect(normalizeShopifyEventStatus("delayed")?.status).toBe("delayed");
     expect(normalizeShopifyEventStatus("something_new")).toBeNull();
     expect(normalizeShopifyEventStatus(null)).toBeNull();
+  });
+});
+
+describe("the tracking taxonomy", () => {
+  it("describes every substatus Shopify's statuses map to, under the same status", () => {
+    for (const [code, mapped] of Object.entries(SHOPIFY_FULFILLMENT_DISPLAY_STATUS)) {
+      if (!mapped.substatus) continue;
+      expect(isSubstatus(mapped.substatus), `${code} → ${mapped.substatus}`).toBe(true);
+      expect(SUBSTATUSES[mapped.substatus as SubstatusCode].status, code).toBe(mapped.status);
+    }
+  });
+
+  it("gives every substatus plain-language text a shopper can act on", () => {
+    for (const [code, substatus] of Object.entries(SUBSTATUSES)) {
+      expect(substatus.label.length, code).toBeGreaterThan(5);
+      expect(substatus.next.length, code).toBeGreaterThan(5);
+      expect(substatus.label, code).not.toMatch(/_/);
+    }
   });
 });
