@@ -23,12 +23,19 @@ export async function runJob(
 }
 
 // Runs due jobs until none is left, then waits for the next tick. Several workers (processes or machines)
-// can run at once: claiming is atomic (job-queue.server.ts).
+// can run at once: claiming is atomic (job-queue.server.ts). `concurrency` lanes run side by side because most
+// jobs wait on a carrier or Shopify rather than on this CPU.
 export function startJobWorker({
   workerId = `${os.hostname()}:${process.pid}`,
   pollIntervalMs = 1_000,
   handlers = JOB_HANDLERS,
-}: { workerId?: string; pollIntervalMs?: number; handlers?: Record<string, JobHandler> } = {}) {
+  concurrency = Number(process.env.JOBS_CONCURRENCY ?? 4),
+}: {
+  workerId?: string;
+  pollIntervalMs?: number;
+  handlers?: Record<string, JobHandler>;
+  concurrency?: number;
+} = {}) {
   let stopped = false;
   let draining: Promise<void> | null = null;
   const types = Object.keys(handlers);
@@ -40,7 +47,8 @@ export function startJobWorker({
     }
   };
   const timer = setInterval(() => {
-    draining ??= drain()
+    draining ??= Promise.all(Array.from({ length: Math.max(1, concurrency) }, drain))
+      .then(() => undefined)
       .catch((error) => console.error("job worker:", error instanceof Error ? error.message : error))
       .finally(() => {
         draining = null;
