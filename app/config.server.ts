@@ -10,7 +10,24 @@ const DEMO_DEFAULTS = {
   SHOPIFY_API_KEY: "parcelwise-demo-api-key",
   SHOPIFY_API_SECRET: "parcelwise-demo-api-secret",
   CUSTOMER_HASH_KEY: "parcelwise-demo-customer-hash-key-0123456789",
+  CREDENTIALS_ENCRYPTION_KEY: "parcelwise-demo-credentials-key-0123456789",
 } as const;
+
+const jsonObject = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return {};
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+        return parsed as Record<string, unknown>;
+    } catch {
+      // reported below
+    }
+    context.addIssue({ code: z.ZodIssueCode.custom, message: "must be a JSON object" });
+    return z.NEVER;
+  });
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
@@ -27,6 +44,11 @@ const environmentSchema = z.object({
   SCOPES: z.string().optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   CUSTOMER_HASH_KEY: z.string().min(32, "CUSTOMER_HASH_KEY must be at least 32 characters"),
+  CREDENTIALS_ENCRYPTION_KEY: z.string().min(32, "CREDENTIALS_ENCRYPTION_KEY must be at least 32 characters"),
+  // Parcelwise's own carrier accounts, used for shops that did not connect theirs: {"ups": {"clientId": …}}.
+  CARRIER_DEFAULT_CREDENTIALS: jsonObject,
+  // Carrier API origins by carrier code (sandbox, or the local stand-ins in demo and tests).
+  CARRIER_BASE_URLS: jsonObject,
   // Base of the Admin API for clients outside a request (jobs, demo): the local stand-in in tests and demo.
   SHOPIFY_ADMIN_API_ORIGIN: z.string().url().optional(),
   PARCELWISE_DEMO: flag,

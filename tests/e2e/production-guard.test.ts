@@ -16,6 +16,7 @@ const productionEnv = {
   SHOPIFY_API_KEY: "production-key",
   SHOPIFY_API_SECRET: "production-secret",
   CUSTOMER_HASH_KEY: "production-customer-hash-key-0123456789",
+  CREDENTIALS_ENCRYPTION_KEY: "production-credentials-key-0123456789",
   DATABASE_URL: databaseUrl,
   PARCELWISE_DEMO: "0",
 };

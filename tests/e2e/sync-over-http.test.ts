@@ -52,6 +52,7 @@ beforeAll(async () => {
       SHOPIFY_API_KEY: "http-sync-key",
       SHOPIFY_API_SECRET: SECRET,
       CUSTOMER_HASH_KEY: "http-sync-customer-hash-key-0123456789",
+      CREDENTIALS_ENCRYPTION_KEY: "http-sync-credentials-key-0123456789",
       DATABASE_URL: databaseUrl,
       JOBS_WORKER: "off",
     },

@@ -5,6 +5,7 @@ export const TEST_ENV = {
   SHOPIFY_API_KEY: "test-api-key",
   SHOPIFY_API_SECRET: "test-api-secret",
   CUSTOMER_HASH_KEY: "test-customer-hash-key-0123456789abcdef",
+  CREDENTIALS_ENCRYPTION_KEY: "test-credentials-encryption-key-0123456789",
   PARCELWISE_DEMO: "0",
 } as const;
 

@@ -7,6 +7,7 @@ const production = {
   SHOPIFY_API_KEY: "key",
   SHOPIFY_API_SECRET: "secret",
   CUSTOMER_HASH_KEY: "k".repeat(32),
+  CREDENTIALS_ENCRYPTION_KEY: "c".repeat(32),
 };
 
 describe("configuration", () => {
@@ -37,6 +38,15 @@ describe("configuration", () => {
     const postgres = parseConfig({ ...production, DATABASE_URL: "postgresql://u@127.0.0.1:5432/db" });
     expect(postgres.database.provider).toBe("postgresql");
     expect(() => parseConfig({ ...production, DATABASE_URL: "mysql://x" })).toThrowError(/DATABASE_URL/);
+  });
+
+  it("reads carrier defaults and base URLs as JSON objects, and says which is malformed", () => {
+    const config = parseConfig({ ...production, CARRIER_BASE_URLS: '{"ups":"http://127.0.0.1:3200/ups"}' });
+    expect(config.CARRIER_BASE_URLS).toEqual({ ups: "http://127.0.0.1:3200/ups" });
+    expect(config.CARRIER_DEFAULT_CREDENTIALS).toEqual({});
+    expect(() => parseConfig({ ...production, CARRIER_DEFAULT_CREDENTIALS: "[1]" })).toThrowError(
+      /CARRIER_DEFAULT_CREDENTIALS: must be a JSON object/,
+    );
   });
 
   it("rejects a short customer hash key", () => {
