@@ -14,7 +14,8 @@ if (!existsSync("node_modules/.bin/tsx") || !existsSync("node_modules/@parcelwis
   run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 // `npm install <package>` skips the project's own postinstall, which generates the Prisma clients.
-if (!existsSync("node_modules/@parcelwise/prisma-postgresql")) run("node_modules/.bin/tsx", ["scripts/db.ts", "generate"]);
+if (!existsSync("node_modules/@parcelwise/prisma-postgresql"))
+  run("node_modules/.bin/tsx", ["scripts/db.ts", "generate"]);
 console.log("Building the app…");
 run("npm", ["run", "-s", "build"]);
 run("node_modules/.bin/tsx", ["scripts/demo-stack.ts"]);

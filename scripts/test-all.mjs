@@ -26,7 +26,8 @@ if (!existsSync("node_modules/.bin/tsx") || !existsSync("node_modules/@parcelwis
 }
 // `npm install <package>` skips the project's own postinstall, which generates the Prisma clients.
 if (!existsSync("node_modules/@parcelwise/prisma-postgresql")) {
-  if (!step("generate Prisma clients", "node_modules/.bin/tsx", ["scripts/db.ts", "generate"])) process.exit(1);
+  if (!step("generate Prisma clients", "node_modules/.bin/tsx", ["scripts/db.ts", "generate"]))
+    process.exit(1);
 }
 if (!step("services (Chromium, PostgreSQL)", "bash", ["scripts/ensure-services.sh"])) process.exit(1);
 

@@ -1,5 +1,9 @@
 import { z } from "zod";
+import prisma from "../../db.server";
 import { pollBackfill } from "../../models/backfill.server";
+import { refreshShipment } from "../../models/carrier-refresh.server";
+import { isShipmentStatus } from "../../models/shipment-status";
+import { writeBackMilestone } from "../../models/write-back.server";
 import { reconcileShop } from "../../models/reconcile.server";
 import { adminGraphqlForStoredShop } from "../shop-admin.server";
 
@@ -13,6 +17,8 @@ const BULK_POLL_INTERVAL_MS = 2_000;
 export const RECONCILE_INTERVAL_MS = 30 * 60_000;
 
 const backfillPayload = z.object({ runId: z.string() });
+const shipmentPayload = z.object({ shipmentId: z.string() });
+const writeBackPayload = z.object({ shipmentId: z.string(), dedupeKey: z.string() });
 
 // Job types this worker runs. Types without a handler here (later capabilities) stay queued untouched.
 export const JOB_HANDLERS: Record<string, JobHandler> = {
@@ -20,6 +26,32 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     const { runId } = backfillPayload.parse(payload);
     const result = await pollBackfill({ shop, admin: await adminGraphqlForStoredShop(shop), runId });
     if (result === "waiting") return { runAgainAt: new Date(now.getTime() + BULK_POLL_INTERVAL_MS) };
+  },
+  "shipment.refresh": async ({ shop, payload, now }) => {
+    const { shipmentId } = shipmentPayload.parse(payload);
+    const result = await refreshShipment({ shop, shipmentId, now });
+    return result.nextCheckAt ? { runAgainAt: result.nextCheckAt } : undefined;
+  },
+  "shipment.write_back": async ({ shop, payload }) => {
+    const { shipmentId, dedupeKey } = writeBackPayload.parse(payload);
+    const event = await prisma.trackingEvent.findUnique({
+      where: { shipmentId_dedupeKey: { shipmentId, dedupeKey } },
+    });
+    if (!event || event.shop !== shop || !isShipmentStatus(event.status)) return;
+    await writeBackMilestone({
+      shop,
+      admin: await adminGraphqlForStoredShop(shop),
+      shipmentId,
+      milestone: {
+        status: event.status,
+        occurredAt: event.occurredAt,
+        description: event.rawText,
+        city: event.city,
+        region: event.region,
+        country: event.country,
+        postalCode: event.postalCode,
+      },
+    });
   },
   reconcile: async ({ shop, now }) => {
     await reconcileShop({ shop, admin: await adminGraphqlForStoredShop(shop), now });
