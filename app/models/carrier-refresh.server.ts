@@ -32,6 +32,7 @@ export type RefreshOutcome =
 export type RefreshResult = { outcome: RefreshOutcome; nextCheckAt: Date | null; newEvents: number };
 
 type Tracker = typeof trackWithCarrier;
+type Connector = typeof carrierConnection;
 
 // One look at the carrier for one shipment. New scans are stored (stitched with a last-mile carrier's, when the
 // parcel was handed over); an answer that brings nothing new writes nothing. Returns when to look again.
@@ -40,11 +41,13 @@ export async function refreshShipment({
   shipmentId,
   now = new Date(),
   track = trackWithCarrier,
+  connect = carrierConnection,
 }: {
   shop: string;
   shipmentId: string;
   now?: Date;
   track?: Tracker;
+  connect?: Connector;
 }): Promise<RefreshResult> {
   const shipment = await prisma.shipment.findFirst({
     where: { id: shipmentId, shop },
@@ -84,7 +87,7 @@ export async function refreshShipment({
   }
   const results: Array<{ carrier: CarrierCode; result: TrackingResult }> = [];
   for (const leg of legs) {
-    const connection = await carrierConnection({ shop, carrier: leg.carrier });
+    const connection = await connect({ shop, carrier: leg.carrier });
     if (!connection) {
       if (results.length) break;
       return { outcome: "no_credentials", nextCheckAt: null, newEvents: 0 };

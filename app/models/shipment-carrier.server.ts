@@ -1,0 +1,93 @@
+import prisma from "../db.server";
+import { detectTrackingNumber, fallbackTrackingUrl } from "../services/carriers/detect-carrier";
+import { carrierFromCompany } from "./carrier-names";
+
+export type CarrierAssignment = {
+  carrier: string | null;
+  carrierConfidence: number | null;
+  carrierAmbiguous: boolean;
+  carrierCandidates: string | null;
+  trackingUrl: string | null;
+};
+
+// When a number fits no carrier's format (a typo, a format the data does not know yet), the merchant's own
+// carrier choice in Shopify is still evidence: polling it may succeed, and "not found" answers stop it later.
+const MERCHANT_LABEL_CONFIDENCE = 0.3;
+const HISTORY_TTL_MS = 5 * 60_000;
+
+const historyCache = new Map<string, { expiresAt: number; counts: Record<string, number> }>();
+
+// How often each carrier is confirmed (or detected without doubt) in this shop: the tie-breaker for numbers two
+// carriers could own. Cached briefly, since webhooks arrive in bursts.
+export async function shopCarrierHistory(shop: string, now = Date.now()): Promise<Record<string, number>> {
+  const cached = historyCache.get(shop);
+  if (cached && cached.expiresAt > now) return cached.counts;
+  const groups = await prisma.shipment.groupBy({
+    by: ["carrier"],
+    where: {
+      shop,
+      carrier: { not: null },
+      OR: [{ carrierConfirmed: true }, { carrierAmbiguous: false, carrierConfidence: { gte: 0.5 } }],
+    },
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(
+    groups.flatMap((group) => (group.carrier ? [[group.carrier, group._count._all]] : [])),
+  );
+  historyCache.set(shop, { expiresAt: now + HISTORY_TTL_MS, counts });
+  return counts;
+}
+
+export function forgetShopCarrierHistory(shop: string): void {
+  historyCache.delete(shop);
+}
+
+export function assignCarrier({
+  trackingNumber,
+  trackingCompany,
+  shopifyTrackingUrl,
+  shopHistory,
+}: {
+  trackingNumber: string | null;
+  trackingCompany: string | null;
+  shopifyTrackingUrl: string | null;
+  shopHistory: Record<string, number>;
+}): CarrierAssignment {
+  const merchantCarrier = carrierFromCompany(trackingCompany);
+  if (!trackingNumber) {
+    return {
+      carrier: merchantCarrier,
+      carrierConfidence: null,
+      carrierAmbiguous: false,
+      carrierCandidates: null,
+      trackingUrl: shopifyTrackingUrl,
+    };
+  }
+  const detection = detectTrackingNumber(trackingNumber, {
+    merchantCarrierName: trackingCompany,
+    shopHistory,
+  });
+  const best = detection.candidates[0];
+  if (detection.valid && detection.carrier && best) {
+    return {
+      carrier: detection.carrier,
+      carrierConfidence: best.confidence,
+      carrierAmbiguous: detection.ambiguous,
+      carrierCandidates: JSON.stringify(
+        detection.candidates.map(({ carrier, courierName, confidence }) => ({
+          carrier,
+          courierName,
+          confidence,
+        })),
+      ),
+      trackingUrl: shopifyTrackingUrl ?? detection.trackingUrl ?? fallbackTrackingUrl(trackingNumber),
+    };
+  }
+  return {
+    carrier: merchantCarrier,
+    carrierConfidence: merchantCarrier ? MERCHANT_LABEL_CONFIDENCE : null,
+    carrierAmbiguous: false,
+    carrierCandidates: null,
+    trackingUrl: fallbackTrackingUrl(trackingNumber, shopifyTrackingUrl),
+  };
+}
