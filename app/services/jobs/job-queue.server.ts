@@ -2,7 +2,8 @@ import type { Job } from "@prisma/client";
 import prisma from "../../db.server";
 import { backoffDelay } from "../admin-graphql.server";
 
-const LEASE_MS = 5 * 60_000;
+// Long enough for any job to finish; a crashed worker's job waits this long before another worker takes it.
+const LEASE_MS = Number(process.env.JOBS_LEASE_MS ?? 5 * 60_000);
 
 // Claims one due job. The conditional update (still "queued"?) is the lock: on PostgreSQL a second worker's
 // UPDATE waits for the first to commit and then matches nothing; on SQLite writes are serialized anyway.
