@@ -1,6 +1,8 @@
+import { z } from "zod";
 import prisma from "../db.server";
 import { detectTrackingNumber, fallbackTrackingUrl } from "../services/carriers/detect-carrier";
 import { carrierFromCompany } from "./carrier-names";
+import { enqueueJob } from "./jobs.server";
 
 export type CarrierAssignment = {
   carrier: string | null;
@@ -90,4 +92,80 @@ export function assignCarrier({
     carrierCandidates: null,
     trackingUrl: fallbackTrackingUrl(trackingNumber, shopifyTrackingUrl),
   };
+}
+
+const candidateListSchema = z.array(
+  z.object({ carrier: z.string(), courierName: z.string().optional(), confidence: z.number() }),
+);
+
+export function parseCandidates(value: string | null) {
+  if (!value) return [];
+  const parsed = candidateListSchema.safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : [];
+}
+
+// Shipments whose number two carriers could own, for the merchant to settle.
+export async function listAmbiguousShipments({ shop, limit = 20 }: { shop: string; limit?: number }) {
+  const rows = await prisma.shipment.findMany({
+    where: { shop, carrierAmbiguous: true, carrierConfirmed: false },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      trackingNumber: true,
+      trackingCompany: true,
+      carrier: true,
+      carrierCandidates: true,
+      order: { select: { name: true } },
+    },
+  });
+  return rows.map(({ carrierCandidates, ...row }) => ({
+    ...row,
+    candidates: parseCandidates(carrierCandidates),
+  }));
+}
+
+export class CarrierConfirmationError extends Error {}
+
+// The merchant's answer is final for this shipment and counts in the shop's history, which settles the next
+// ambiguous number in the same way.
+export async function confirmShipmentCarrier({
+  shop,
+  shipmentId,
+  carrier,
+}: {
+  shop: string;
+  shipmentId: string;
+  carrier: string;
+}) {
+  const shipment = await prisma.shipment.findFirst({
+    where: { id: shipmentId, shop },
+    select: { id: true, trackingNumber: true, trackingUrl: true, carrierCandidates: true },
+  });
+  if (!shipment) throw new CarrierConfirmationError("No such shipment in this shop");
+  const candidates = parseCandidates(shipment.carrierCandidates).map((candidate) => candidate.carrier);
+  if (!candidates.includes(carrier))
+    throw new CarrierConfirmationError(`${carrier} is not one of this number's candidates`);
+  const detection = shipment.trackingNumber
+    ? detectTrackingNumber(shipment.trackingNumber, { confirmedCarrier: carrier })
+    : null;
+  await prisma.$transaction(async (tx) => {
+    await tx.shipment.update({
+      where: { id: shipment.id },
+      data: {
+        carrier,
+        carrierConfirmed: true,
+        carrierAmbiguous: false,
+        carrierConfidence: 1,
+        trackingUrl: detection?.trackingUrl ?? shipment.trackingUrl,
+      },
+    });
+    await enqueueJob(tx, {
+      shop,
+      type: "shipment.refresh",
+      uniqueKey: `shipment.refresh:${shipment.id}`,
+      payload: { shipmentId: shipment.id },
+    });
+  });
+  forgetShopCarrierHistory(shop);
 }
