@@ -10,6 +10,7 @@ import {
   refreshJob,
   shipmentRowData,
 } from "./order-sync.server";
+import { assignCarrier, shopCarrierHistory } from "./shipment-carrier.server";
 import { deriveShipmentState } from "./shipment-timeline.server";
 
 type Transaction = Prisma.TransactionClient;
@@ -67,6 +68,7 @@ async function insertFreshOrders(
   orders: OrderSnapshot[],
   eventsByFulfillment: Map<string, FulfillmentEventSnapshot[]>,
 ) {
+  const shopHistory = await shopCarrierHistory(shop);
   const orderRows: Prisma.OrderCreateManyInput[] = [];
   const shipmentRows: Prisma.ShipmentCreateManyInput[] = [];
   const versionRows: Prisma.ShipmentTrackingVersionCreateManyInput[] = [];
@@ -89,7 +91,16 @@ async function insertFreshOrders(
       ) {
         const shipmentId = randomUUID();
         const tracking = fulfillment.tracking[trackingIndex] ?? NO_TRACKING;
-        const row = shipmentRowData(fulfillment, tracking, false);
+        const row = shipmentRowData(
+          fulfillment,
+          tracking,
+          assignCarrier({
+            trackingNumber: tracking.number,
+            trackingCompany: tracking.company,
+            shopifyTrackingUrl: tracking.url,
+            shopHistory,
+          }),
+        );
         const state = deriveShipmentState({
           events: fulfillmentEvents,
           trackingNumber: row.trackingNumber,

@@ -7,8 +7,8 @@ import type {
   OrderSnapshot,
   TrackingSnapshot,
 } from "../services/shopify-snapshots";
-import { carrierFromCompany } from "./carrier-names";
 import { enqueueJob } from "./jobs.server";
+import { assignCarrier, shopCarrierHistory, type CarrierAssignment } from "./shipment-carrier.server";
 import { recomputeShipmentStatus } from "./shipment-timeline.server";
 import { normalizeShopifyEventStatus } from "./shopify-event-status";
 
@@ -126,13 +126,23 @@ export async function applyFulfillmentSnapshot(
         shopifyUpdatedAt: fulfillment.updatedAt,
       },
       update: {},
+      // Results are not used: selecting only the id spares Prisma reading back and mapping the whole row.
+      select: { id: true },
     });
     if (shipment.shopifyUpdatedAt && shipment.shopifyUpdatedAt > fulfillment.updatedAt) {
       stale = true;
     } else {
       await tx.shipment.update({
         where: { id: shipment.id },
-        data: { orderId, ...shipmentRowData(fulfillment, tracking, shipment.carrierConfirmed) },
+        data: {
+          orderId,
+          ...shipmentRowData(
+            fulfillment,
+            tracking,
+            shipment.carrierConfirmed ? null : await carrierFor(shop, tracking),
+          ),
+        },
+        select: { id: true },
       });
       if (tracking.number && tracking.number !== shipment.trackingNumber) {
         await enqueueJob(tx, refreshJob(shop, shipment.id));
@@ -150,16 +160,16 @@ export async function applyFulfillmentSnapshot(
   return stale ? "stale" : "applied";
 }
 
+// `carrier` null keeps what the merchant confirmed; otherwise detection's answer (see shipment-carrier.server.ts).
 export function shipmentRowData(
   fulfillment: FulfillmentSnapshot,
   tracking: TrackingSnapshot,
-  carrierConfirmed: boolean,
+  carrier: CarrierAssignment | null,
 ) {
   return {
     trackingNumber: tracking.number,
     trackingCompany: tracking.company,
-    trackingUrl: tracking.url,
-    ...(carrierConfirmed ? {} : { carrier: carrierFromCompany(tracking.company) }),
+    ...(carrier ?? { trackingUrl: tracking.url ?? undefined }),
     shopifyFulfillmentStatus: fulfillment.status,
     shopifyShipmentStatus: fulfillment.shipmentStatus,
     shopifyDeliveredAt: fulfillment.deliveredAt,
@@ -167,6 +177,15 @@ export function shipmentRowData(
     shippedAt: fulfillment.createdAt,
     shopifyUpdatedAt: fulfillment.updatedAt,
   };
+}
+
+export async function carrierFor(shop: string, tracking: TrackingSnapshot): Promise<CarrierAssignment> {
+  return assignCarrier({
+    trackingNumber: tracking.number,
+    trackingCompany: tracking.company,
+    shopifyTrackingUrl: tracking.url,
+    shopHistory: await shopCarrierHistory(shop),
+  });
 }
 
 export const NO_TRACKING: TrackingSnapshot = { number: null, company: null, url: null };
@@ -249,6 +268,7 @@ export async function applyFulfillmentEventSnapshot(
       where: { shipmentId_dedupeKey: { shipmentId: shipment.id, dedupeKey: `shopify:${event.shopifyId}` } },
       create: { shop, shipmentId: shipment.id, ...row },
       update: {},
+      select: { id: true },
     });
     await recomputeShipmentStatus(tx, { shop, shipmentId: shipment.id });
   }
