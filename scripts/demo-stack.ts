@@ -7,6 +7,7 @@ const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "3000" },
     "standin-port": { type: "string", default: process.env.STANDIN_PORT ?? "3100" },
+    "carrier-port": { type: "string", default: process.env.CARRIER_STANDIN_PORT ?? "3200" },
     orders: { type: "string", default: "160" },
   },
 });
@@ -16,6 +17,7 @@ const stack = await startDemoStack({
   databaseUrl,
   port: Number(values.port),
   standinPort: Number(values["standin-port"]),
+  carrierPort: Number(values["carrier-port"]),
   orders: Number(values.orders),
 });
 stack.app.process.stdout?.pipe(process.stdout);
@@ -31,6 +33,7 @@ Parcelwise demo is running (database ${databaseUrl}: ${JSON.stringify(stack.seed
   Admin (dashboard, shipments, carriers, support, settings): ${stack.app.url}/app
   Storefront tracking page (through the signed app proxy):    ${trackingUrl}
   Shopify stand-in (Admin GraphQL, webhooks, app proxy):      ${stack.standin.url}
+  Carrier API stand-ins (UPS, FedEx, USPS, DHL, Canada Post): ${stack.carriers.url}
 Every demo order #N belongs to shopper+N@example.com. Press Ctrl+C to stop.
 `);
 

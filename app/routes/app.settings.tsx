@@ -13,20 +13,29 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { getSettings, settingsUpdateSchema, updateSettings } from "../models/settings.server";
+import { CarrierAccountsCard } from "../components/CarrierAccountsCard";
 import { SyncStatusCard } from "../components/SyncStatusCard";
 import { useRevalidateWhile } from "../lib/use-revalidate-while";
 import { latestBackfill, startBackfill } from "../models/backfill.server";
+import {
+  CarrierCredentialsError,
+  listCarrierAccounts,
+  saveCarrierAccount,
+  validateCredentials,
+} from "../models/carrier-accounts.server";
+import { isCarrierCode } from "../services/carriers/carrier-adapter";
 import { fetchShopBasics } from "../models/shop-basics.server";
 import { requireAdminContext } from "../services/admin-context.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, admin } = await requireAdminContext(request);
-  const [settings, shopify, backfill] = await Promise.all([
+  const [settings, shopify, backfill, carrierAccounts] = await Promise.all([
     getSettings({ shop }),
     fetchShopBasics({ shop, admin }).catch(() => null),
     latestBackfill({ shop }),
+    listCarrierAccounts({ shop }),
   ]);
-  return { settings, shopify, backfill };
+  return { settings, shopify, backfill, carrierAccounts };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,6 +44,22 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "backfill") {
     await startBackfill({ shop, admin });
     return { saved: false, errors: {} as Record<string, string> };
+  }
+  if (form.intent === "carrier-account") {
+    const { intent: _intent, carrier, ...fields } = form;
+    const credentials = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => String(value).trim() !== ""),
+    );
+    if (typeof carrier !== "string" || !isCarrierCode(carrier))
+      return { saved: false, errors: { carrierAccount: "Pick a carrier" } };
+    try {
+      await saveCarrierAccount({ shop, carrier, credentials: validateCredentials(carrier, credentials) });
+      return { saved: true, errors: {} as Record<string, string> };
+    } catch (error) {
+      if (error instanceof CarrierCredentialsError)
+        return { saved: false, errors: { carrierAccount: error.message } };
+      throw error;
+    }
   }
   const parsed = settingsUpdateSchema.safeParse(form);
   if (!parsed.success) {
@@ -48,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, shopify, backfill } = useLoaderData<typeof loader>();
+  const { settings, shopify, backfill, carrierAccounts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") !== "backfill";
@@ -80,6 +105,7 @@ export default function Settings() {
           </BlockStack>
         </Card>
         <SyncStatusCard run={backfill} busy={importing} />
+        <CarrierAccountsCard accounts={carrierAccounts} error={result?.errors.carrierAccount ?? null} />
         <Card>
           <Form method="post">
             <FormLayout>

@@ -1,3 +1,5 @@
+import { CARRIER_CODES } from "../../app/services/carriers/carrier-adapter";
+import { createCarrierStandin, type CarrierStandin } from "../../carrier-standins";
 import {
   createShopifyStandin,
   demoShop,
@@ -21,6 +23,7 @@ export const IMPORTABLE_ORDERS = 60;
 export type DemoStack = {
   app: RunningServer;
   standin: ShopifyStandin;
+  carriers: CarrierStandin;
   seeded: Awaited<ReturnType<typeof prepareDatabase>>;
   stop: () => Promise<void>;
 };
@@ -31,11 +34,13 @@ export async function startDemoStack({
   databaseUrl,
   port = 0,
   standinPort = 0,
+  carrierPort = 0,
   orders = 160,
 }: {
   databaseUrl: string;
   port?: number;
   standinPort?: number;
+  carrierPort?: number;
   orders?: number;
 }): Promise<DemoStack> {
   const seeded = await prepareDatabase({
@@ -66,6 +71,7 @@ export async function startDemoStack({
       },
     ],
   });
+  const carriers = await createCarrierStandin({ ...(carrierPort ? { port: carrierPort } : {}) });
   try {
     const app = await startAppServer({
       port: appPort,
@@ -78,20 +84,30 @@ export async function startDemoStack({
         SHOPIFY_API_SECRET: DEMO.apiSecret,
         CUSTOMER_HASH_KEY: DEMO_CUSTOMER_HASH_KEY,
         SHOPIFY_ADMIN_API_ORIGIN: `${standin.url}/shops/{shop}`,
+        // Parcelwise's own carrier accounts, served by the local carrier stand-ins.
+        CARRIER_BASE_URLS: JSON.stringify(
+          Object.fromEntries(CARRIER_CODES.map((code) => [code, carriers.baseUrlFor(code)])),
+        ),
+        CARRIER_DEFAULT_CREDENTIALS: JSON.stringify(
+          Object.fromEntries(CARRIER_CODES.map((code) => [code, carriers.credentialsFor(code)])),
+        ),
         DATABASE_URL: databaseUrl,
       },
     });
     return {
       app,
       standin,
+      carriers,
       seeded,
       stop: async () => {
         await app.stop();
         await standin.close();
+        await carriers.close();
       },
     };
   } catch (error) {
     await standin.close();
+    await carriers.close();
     throw error;
   }
 }

@@ -97,6 +97,20 @@ describe("admin in the demo, in Chromium", () => {
       await page.goto(`${stack.app.url}/app`);
       const orders = await page.locator('[data-metric="orders"] [data-metric-value]').textContent();
       expect(Number(orders)).toBe(120 + IMPORTABLE_ORDERS);
+      // Imported shipments are handed to the carriers: scans arrive from the carrier stand-ins.
+      const db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
+      try {
+        await expect
+          .poll(
+            () => db.trackingEvent.count({ where: { shop: DEMO.shop, source: { startsWith: "carrier:" } } }),
+            {
+              timeout: 30_000,
+            },
+          )
+          .toBeGreaterThan(0);
+      } finally {
+        await db.$disconnect();
+      }
       await page.close();
     },
   );
