@@ -63,6 +63,7 @@ export async function saveCarrierAccount({
     status: "active",
     lastError: null,
   };
+  forgetConnection(shop, carrier);
   return prisma.carrierAccount.upsert({
     where: { shop_carrier: { shop, carrier } },
     create: { shop, carrier, ...data },
@@ -85,6 +86,15 @@ export type CarrierConnection = {
   source: "shop" | "default";
 };
 
+// Every poll needs the shop's connection; a minute's cache spares a query and a decryption per poll. Changes
+// made in this process clear it at once; other workers see them within the minute.
+const CONNECTION_TTL_MS = 60_000;
+const connectionCache = new Map<string, { expiresAt: number; connection: CarrierConnection | null }>();
+
+function forgetConnection(shop: string, carrier: string) {
+  connectionCache.delete(`${shop}|${carrier}`);
+}
+
 // The shop's own account when it connected one, otherwise Parcelwise's; null when neither exists (the
 // shipment then keeps Shopify's events and the carrier's tracking link).
 export async function carrierConnection({
@@ -94,6 +104,15 @@ export async function carrierConnection({
   shop: string;
   carrier: CarrierCode;
 }): Promise<CarrierConnection | null> {
+  const key = `${shop}|${carrier}`;
+  const cached = connectionCache.get(key);
+  if (cached && cached.expiresAt > Date.now()) return cached.connection;
+  const connection = await loadConnection(shop, carrier);
+  connectionCache.set(key, { expiresAt: Date.now() + CONNECTION_TTL_MS, connection });
+  return connection;
+}
+
+async function loadConnection(shop: string, carrier: CarrierCode): Promise<CarrierConnection | null> {
   const appConfig = config();
   const baseUrl = String(appConfig.CARRIER_BASE_URLS[carrier] ?? OFFICIAL_BASE_URLS[carrier]).replace(
     /\/$/,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { enqueueJob } from "../../app/models/jobs.server";
-import { claimJob, completeJob } from "../../app/services/jobs/job-queue.server";
+import { claimJob, completeJob, requeueExpiredLeases } from "../../app/services/jobs/job-queue.server";
 import { runJob } from "../../app/services/jobs/worker.server";
 
 const SHOP = "jobs.myshopify.com";
@@ -44,6 +44,8 @@ describe("job queue", () => {
     expect(job).not.toBeNull();
     expect(await claimJob({ workerId: "other", types: ["test.work"], now })).toBeNull();
     const later = new Date(now.getTime() + 2_000);
+    expect(await requeueExpiredLeases(new Date(now.getTime() + 500))).toBe(0);
+    expect(await requeueExpiredLeases(later)).toBe(1);
     const reclaimed = await claimJob({ workerId: "other", types: ["test.work"], now: later });
     expect(reclaimed?.id).toBe(job?.id);
     expect(reclaimed?.attempts).toBe(2);

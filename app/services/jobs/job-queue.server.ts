@@ -5,9 +5,18 @@ import { backoffDelay } from "../admin-graphql.server";
 // Long enough for any job to finish; a crashed worker's job waits this long before another worker takes it.
 const LEASE_MS = Number(process.env.JOBS_LEASE_MS ?? 5 * 60_000);
 
+// A job whose worker died keeps its lease until it expires; then it returns to the queue. Run once per worker
+// tick rather than before every claim.
+export async function requeueExpiredLeases(now = new Date()): Promise<number> {
+  const { count } = await prisma.job.updateMany({
+    where: { status: "running", lockedUntil: { lt: now } },
+    data: { status: "queued", lockedBy: null, lockedUntil: null },
+  });
+  return count;
+}
+
 // Claims one due job. The conditional update (still "queued"?) is the lock: on PostgreSQL a second worker's
 // UPDATE waits for the first to commit and then matches nothing; on SQLite writes are serialized anyway.
-// A job whose worker died keeps its lease until it expires, then returns to the queue.
 export async function claimJob({
   workerId,
   types,
@@ -19,10 +28,6 @@ export async function claimJob({
   now?: Date;
   leaseMs?: number;
 }): Promise<Job | null> {
-  await prisma.job.updateMany({
-    where: { status: "running", lockedUntil: { lt: now } },
-    data: { status: "queued", lockedBy: null, lockedUntil: null },
-  });
   const candidates = await prisma.job.findMany({
     where: { status: "queued", runAt: { lte: now }, type: { in: types } },
     orderBy: [{ runAt: "asc" }, { id: "asc" }],

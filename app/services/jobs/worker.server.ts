@@ -1,6 +1,6 @@
 import os from "node:os";
 import type { Job } from "@prisma/client";
-import { claimJob, completeJob, failJob } from "./job-queue.server";
+import { claimJob, completeJob, failJob, requeueExpiredLeases } from "./job-queue.server";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.server";
 
 export async function runJob(
@@ -47,7 +47,8 @@ export function startJobWorker({
     }
   };
   const timer = setInterval(() => {
-    draining ??= Promise.all(Array.from({ length: Math.max(1, concurrency) }, drain))
+    draining ??= requeueExpiredLeases()
+      .then(() => Promise.all(Array.from({ length: Math.max(1, concurrency) }, drain)))
       .then(() => undefined)
       .catch((error) => console.error("job worker:", error instanceof Error ? error.message : error))
       .finally(() => {
