@@ -17,7 +17,12 @@ app.use("/assets", express.static("build/client/assets", { immutable: true, maxA
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
-const worker = process.env.JOBS_WORKER === "off" ? null : build.entry.module.startJobWorker();
+const worker =
+  process.env.JOBS_WORKER === "off"
+    ? null
+    : build.entry.module.startJobWorker({
+        pollIntervalMs: Number(process.env.JOBS_POLL_INTERVAL_MS ?? 1000),
+      });
 
 const server = app.listen(port, host, () => {
   const address = server.address();

@@ -4,6 +4,7 @@ import type { FulfillmentEventSnapshot, OrderSnapshot } from "../services/shopif
 import {
   applyFulfillmentEventSnapshot,
   applyOrderSnapshot,
+  awaitsCarrierScans,
   eventRowData,
   NO_TRACKING,
   orderRowData,
@@ -126,7 +127,7 @@ async function insertFreshOrders(
           shopifyUpdatedAt: fulfillment.updatedAt,
         });
         for (const event of fulfillmentEvents) eventRows.push({ shop, shipmentId, ...event });
-        if (tracking.number) {
+        if (tracking.number && awaitsCarrierScans(fulfillment)) {
           const job = refreshJob(shop, shipmentId);
           jobRows.push({ ...job, payload: JSON.stringify(job.payload) });
         }

@@ -10,7 +10,7 @@ import type {
 import { enqueueJob } from "./jobs.server";
 import { assignCarrier, shopCarrierHistory, type CarrierAssignment } from "./shipment-carrier.server";
 import { recomputeShipmentStatus } from "./shipment-timeline.server";
-import { normalizeShopifyEventStatus } from "./shopify-event-status";
+import { normalizeShopifyDisplayStatus, normalizeShopifyEventStatus } from "./shopify-event-status";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -144,7 +144,7 @@ export async function applyFulfillmentSnapshot(
         },
         select: { id: true },
       });
-      if (tracking.number && tracking.number !== shipment.trackingNumber) {
+      if (tracking.number && tracking.number !== shipment.trackingNumber && awaitsCarrierScans(fulfillment)) {
         await enqueueJob(tx, refreshJob(shop, shipment.id));
       }
     }
@@ -189,6 +189,12 @@ export async function carrierFor(shop: string, tracking: TrackingSnapshot): Prom
 }
 
 export const NO_TRACKING: TrackingSnapshot = { number: null, company: null, url: null };
+
+// Shopify already says the parcel arrived (typical of a backfill's older orders): nothing left to poll for.
+export function awaitsCarrierScans(fulfillment: FulfillmentSnapshot): boolean {
+  const summary = normalizeShopifyDisplayStatus(fulfillment.shipmentStatus);
+  return !fulfillment.deliveredAt && summary?.status !== "delivered" && fulfillment.status !== "cancelled";
+}
 
 export function refreshJob(shop: string, shipmentId: string) {
   return {

@@ -1,38 +1,30 @@
-import type { Prisma } from "@prisma/client";
-import type { z } from "zod";
 import { parseJsonLossless } from "../lib/lossless-json";
-import { applyWebhookOnce } from "../models/webhook-deliveries.server";
+import { queueWebhook } from "../models/webhook-inbox.server";
+import { SYNC_TOPICS } from "./sync-topics.server";
 import { authenticateWebhook, rejectWebhook } from "./webhook-request.server";
 
-type Transaction = Prisma.TransactionClient;
-
-// The whole life of a sync webhook: verify the HMAC (401 from Shopify's library), read the body without
-// losing big IDs, validate it, then apply it once in one transaction. A payload that does not validate is
-// recorded and answered 400 with nothing else written.
-export async function handleSyncWebhook<Schema extends z.ZodTypeAny>(
+// A sync webhook's request: verify the HMAC (401 from Shopify's library), read the body without losing big IDs,
+// validate it (a body that does not validate is recorded and answered 400, nothing else written), then store it
+// for the worker and answer at once — one insert, far inside Shopify's 5 seconds. A duplicate delivery (same
+// X-Shopify-Webhook-Id) is answered 200 and stored once.
+export async function handleSyncWebhook(
   request: Request,
-  schema: Schema,
-  apply: (
-    tx: Transaction,
-    input: { shop: string; payload: z.output<Schema> },
-  ) => Promise<"applied" | "stale">,
+  topic: keyof typeof SYNC_TOPICS,
 ): Promise<Response> {
   const { shop, rawBody, delivery, malformed } = await authenticateWebhook(request);
   if (malformed) return rejectWebhook(delivery, malformed, rawBody);
-  let payload: z.output<Schema>;
+  const definition = SYNC_TOPICS[topic];
+  if (!definition) throw new Error(`no sync topic ${String(topic)}`);
   try {
-    payload = schema.parse(parseJsonLossless(rawBody));
+    definition.schema.parse(parseJsonLossless(rawBody));
   } catch (error) {
     return rejectWebhook(delivery, describeInvalidPayload(error), rawBody);
   }
-  const outcome = await applyWebhookOnce(delivery, async (tx) => {
-    await tx.shop.upsert({ where: { domain: shop }, create: { domain: shop, name: shop }, update: {} });
-    return apply(tx, { shop, payload });
-  });
+  const outcome = await queueWebhook({ ...delivery, topic, rawBody });
   return Response.json({ outcome }, { status: 200 });
 }
 
-function describeInvalidPayload(error: unknown): string {
+export function describeInvalidPayload(error: unknown): string {
   if (error instanceof SyntaxError) return `malformed JSON: ${error.message}`;
   if (error && typeof error === "object" && "issues" in error && Array.isArray(error.issues)) {
     return error.issues

@@ -54,7 +54,7 @@ beforeAll(async () => {
       CUSTOMER_HASH_KEY: "http-sync-customer-hash-key-0123456789",
       CREDENTIALS_ENCRYPTION_KEY: "http-sync-credentials-key-0123456789",
       DATABASE_URL: databaseUrl,
-      JOBS_WORKER: "off",
+      JOBS_POLL_INTERVAL_MS: "100",
     },
   });
   db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
@@ -65,6 +65,15 @@ afterAll(async () => {
   await app?.stop();
   await standin?.close();
 });
+
+// The server answers as soon as a delivery is stored; its worker applies it within a moment.
+async function appliedByTheWorker(timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await db.webhookDelivery.count({ where: { status: { in: ["queued", "applying"] } } })) > 0) {
+    if (Date.now() > deadline) throw new Error("webhooks still waiting to be applied");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 function everyChangeAsWebhooks(): WebhookRequest[] {
   const store = standin.shop(SHOP);
@@ -89,6 +98,7 @@ describe.skipIf(!sharedDirExists())("Shopify's webhooks into the built server ov
     expect(deliveries.length).toBeGreaterThan(requests.length);
     expect(deliveries.every((delivery) => delivery.delivered && delivery.attempts.length === 1)).toBe(true);
     expect(Math.max(...deliveries.flatMap((d) => d.attempts.map((a) => a.durationMs)))).toBeLessThan(5_000);
+    await appliedByTheWorker();
 
     const store = standin.shop(SHOP);
     const fulfillments = store.orders.flatMap((order) => order.fulfillments);
@@ -129,6 +139,7 @@ describe.skipIf(!sharedDirExists())("Shopify's webhooks into the built server ov
         topic,
       ).toEqual([200]);
     }
+    await appliedByTheWorker();
     const order = await db.order.findFirstOrThrow({ where: { shop: SAMPLE_SHOP } });
     expect(order.shopifyId).toBe("gid://shopify/Order/820982911946154508");
     const shipment = await db.shipment.findFirstOrThrow({ where: { shop: SAMPLE_SHOP } });

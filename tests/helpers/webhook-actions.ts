@@ -6,6 +6,7 @@ import { action as fulfillmentsUpdate } from "../../app/routes/webhooks.fulfillm
 import { action as ordersCancelled } from "../../app/routes/webhooks.orders.cancelled";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create";
 import { action as ordersUpdated } from "../../app/routes/webhooks.orders.updated";
+import { applyQueuedWebhooks } from "../../app/models/webhook-inbox.server";
 import { signedWebhookRequest } from "./signed-webhook";
 
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
@@ -23,15 +24,19 @@ export const WEBHOOK_ACTIONS: Record<string, Action> = {
 
 export type Delivery = { topic: string; body: string; webhookId: string; triggeredAt?: Date };
 
-// Delivers one webhook through its route, signed like Shopify; answers the HTTP status the route gave.
+// Delivers one webhook through its route, signed like Shopify, then lets the worker apply what the route
+// stored (as the server's worker would within a second); answers the HTTP status the route gave.
 export async function deliver(shop: string, delivery: Delivery): Promise<number> {
   const action = WEBHOOK_ACTIONS[delivery.topic];
   if (!action) throw new Error(`no route for ${delivery.topic}`);
   const request = signedWebhookRequest({ shop, ...delivery });
+  let status: number;
   try {
-    return (await action({ request, params: {}, context: {} })).status;
+    status = (await action({ request, params: {}, context: {} })).status;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown.status;
     throw thrown;
   }
+  await applyQueuedWebhooks();
+  return status;
 }

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Job } from "@prisma/client";
+import { applyQueuedWebhooks } from "../../models/webhook-inbox.server";
 import { claimJob, completeJob, failJob, requeueExpiredLeases } from "./job-queue.server";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.server";
 
@@ -39,6 +40,10 @@ export function startJobWorker({
   let stopped = false;
   let draining: Promise<void> | null = null;
   const types = Object.keys(handlers);
+  // Verified webhooks waiting to be applied go first, in their own lane: they are what keeps orders current.
+  const drainWebhookInbox = async () => {
+    while (!stopped && (await applyQueuedWebhooks()) > 0);
+  };
   const drain = async () => {
     while (!stopped) {
       const job = await claimJob({ workerId, types });
@@ -48,7 +53,9 @@ export function startJobWorker({
   };
   const timer = setInterval(() => {
     draining ??= requeueExpiredLeases()
-      .then(() => Promise.all(Array.from({ length: Math.max(1, concurrency) }, drain)))
+      .then(() =>
+        Promise.all([drainWebhookInbox(), ...Array.from({ length: Math.max(1, concurrency) }, drain)]),
+      )
       .then(() => undefined)
       .catch((error) => console.error("job worker:", error instanceof Error ? error.message : error))
       .finally(() => {
