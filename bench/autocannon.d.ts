@@ -21,6 +21,8 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    // A fixed number of requests instead of a duration, split over the connections.
+    amount?: number;
     timeout?: number;
     requests?: Request[];
   };
@@ -49,7 +51,10 @@ declare module "autocannon" {
     throughput: Histogram & { total: number };
   };
 
-  export type Instance = PromiseLike<Result> & { stop: () => void };
+  export type Instance = PromiseLike<Result> & {
+    stop: () => void;
+    on: (event: "response", listener: (client: unknown, statusCode: number) => void) => Instance;
+  };
 
   export default function autocannon(options: Options): Instance;
 }

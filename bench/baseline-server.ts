@@ -1,7 +1,9 @@
 // Child-process entry for the baseline: a bare node:http server that answers every request with the body it
 // read from stdin, already compressed with --content-encoding. It does the least work a server can do for the
 // same bytes on the wire, so "app rps / baseline rps" isolates what the app itself costs. It runs in its own
-// process so it never shares an event loop with autocannon.
+// process so it never shares an event loop with autocannon. With --verify-hmac it also checks each request's
+// X-Shopify-Hmac-Sha256 against the body with the secret in BASELINE_HMAC_SECRET, as any webhook endpoint must.
+import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
@@ -11,8 +13,11 @@ const { values } = parseArgs({
   options: {
     "content-type": { type: "string", default: "text/plain; charset=utf-8" },
     "content-encoding": { type: "string", default: "identity" },
+    "verify-hmac": { type: "boolean", default: false },
   },
 });
+const hmacSecret = values["verify-hmac"] ? process.env.BASELINE_HMAC_SECRET : undefined;
+if (values["verify-hmac"] && !hmacSecret) throw new Error("--verify-hmac needs BASELINE_HMAC_SECRET");
 
 // Same settings as the `compression` middleware in server.mjs, so the compressed size matches the app's.
 const ENCODERS: Record<string, (body: Buffer) => Buffer> = {
@@ -32,10 +37,26 @@ const headers: http.OutgoingHttpHeaders = {
   ...(contentEncoding === "identity" ? {} : { "content-encoding": contentEncoding }),
 };
 
+function signatureMatches(request: http.IncomingMessage, requestBody: Buffer, secret: string): boolean {
+  const expected = createHmac("sha256", secret).update(requestBody).digest();
+  const received = Buffer.from(String(request.headers["x-shopify-hmac-sha256"] ?? ""), "base64");
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
 const server = http.createServer((request, response) => {
   // Reads the whole request body first, as the app must for POST scenarios.
-  request.resume();
-  request.once("end", () => response.writeHead(200, headers).end(body));
+  if (hmacSecret === undefined) {
+    request.resume();
+    request.once("end", () => response.writeHead(200, headers).end(body));
+    return;
+  }
+  const chunks: Buffer[] = [];
+  request.on("data", (chunk: Buffer) => chunks.push(chunk));
+  request.once("end", () => {
+    if (signatureMatches(request, Buffer.concat(chunks), hmacSecret))
+      response.writeHead(200, headers).end(body);
+    else response.writeHead(401).end();
+  });
 });
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();

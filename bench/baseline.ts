@@ -17,7 +17,11 @@ const ENTRY = fileURLToPath(new URL("./baseline-server.ts", import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const START_TIMEOUT_MS = 15_000;
 
-export async function startBaselineServer(response: BaselineResponse): Promise<RunningBaseline> {
+// `hmacSecret`: answer only requests whose X-Shopify-Hmac-Sha256 matches their body (401 otherwise).
+export async function startBaselineServer(
+  response: BaselineResponse,
+  { hmacSecret }: { hmacSecret?: string } = {},
+): Promise<RunningBaseline> {
   const child = spawn(
     process.execPath,
     [
@@ -28,8 +32,13 @@ export async function startBaselineServer(response: BaselineResponse): Promise<R
       response.contentType,
       "--content-encoding",
       response.contentEncoding,
+      ...(hmacSecret === undefined ? [] : ["--verify-hmac"]),
     ],
-    { cwd: PROJECT_ROOT, stdio: ["pipe", "pipe", "pipe", "ipc"] },
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["pipe", "pipe", "pipe", "ipc"],
+      env: hmacSecret === undefined ? process.env : { ...process.env, BASELINE_HMAC_SECRET: hmacSecret },
+    },
   );
   child.stdin?.end(response.body);
   try {

@@ -39,12 +39,47 @@ export async function measureLoad({
 }): Promise<Measurement> {
   const load = { url, requests, connections: settings.connections, timeout: REQUEST_TIMEOUT_SECONDS };
   const warmup = await runUntilDoneOrAborted({ ...load, duration: settings.warmupSeconds }, signal);
-  const result = await runUntilDoneOrAborted({ ...load, duration: settings.durationSeconds }, signal);
+  const { result } = await runUntilDoneOrAborted({ ...load, duration: settings.durationSeconds }, signal);
+  return toMeasurement(result, result.duration, warmup.result);
+}
+
+// Exactly `amount` requests, split by autocannon over the connections; no warm-up (a caller that needs one
+// runs this twice). The requests' setupRequest decides what each one is, e.g. a delivery sent only once.
+export async function measureAmount({
+  url,
+  connections,
+  requests,
+  amount,
+  signal,
+}: {
+  url: string;
+  connections: number;
+  requests: Request[];
+  amount: number;
+  signal: AbortSignal;
+}): Promise<Measurement> {
+  const run = await runUntilDoneOrAborted(
+    {
+      url,
+      requests,
+      amount,
+      // autocannon refuses more connections than requests.
+      connections: Math.min(connections, amount),
+      timeout: REQUEST_TIMEOUT_SECONDS,
+    },
+    signal,
+  );
+  // autocannon's own duration runs to its next 1 s sampling tick after the last response; this does not.
+  const seconds = ((run.lastResponseAt ?? run.startedAt) - run.startedAt) / 1000;
+  return toMeasurement(run.result, Math.round(seconds * 1000) / 1000, null);
+}
+
+function toMeasurement(result: Result, durationSeconds: number, warmup: Result | null): Measurement {
   const completed = result.requests.total;
   return {
     requests: completed,
-    durationSeconds: result.duration,
-    requestsPerSecond: result.duration > 0 ? Math.round((completed / result.duration) * 10) / 10 : 0,
+    durationSeconds,
+    requestsPerSecond: durationSeconds > 0 ? Math.round((completed / durationSeconds) * 10) / 10 : 0,
     latencyMs: {
       p50: result.latency.p50,
       p90: result.latency.p90,
@@ -60,13 +95,20 @@ export async function measureLoad({
     ),
     bytes: result.throughput.total,
     bytesPerResponse: completed > 0 ? Math.round(result.throughput.total / completed) : 0,
-    warmupFailures: warmup.errors + warmup.non2xx,
+    warmupFailures: warmup ? warmup.errors + warmup.non2xx : 0,
   };
 }
 
-async function runUntilDoneOrAborted(options: Options, signal: AbortSignal): Promise<Result> {
+type Run = { result: Result; startedAt: number; lastResponseAt: number | null };
+
+async function runUntilDoneOrAborted(options: Options, signal: AbortSignal): Promise<Run> {
   signal.throwIfAborted();
+  const startedAt = performance.now();
+  let lastResponseAt: number | null = null;
   const instance = autocannon(options);
+  instance.on("response", () => {
+    lastResponseAt = performance.now();
+  });
   const stop = () => instance.stop();
   signal.addEventListener("abort", stop, { once: true });
   let result: Result;
@@ -77,7 +119,7 @@ async function runUntilDoneOrAborted(options: Options, signal: AbortSignal): Pro
   }
   // A stopped run resolves with partial numbers; they must not pass for a result.
   signal.throwIfAborted();
-  return result;
+  return { result, startedAt, lastResponseAt };
 }
 
 // Why a measurement cannot be trusted as a result; empty when it can.

@@ -8,6 +8,12 @@ export type BenchOptions = {
   durationSeconds: number;
   connections: number;
   orders: number;
+  // Self-contained scenarios; null: the scenario's own default.
+  deliveries: number | null;
+  backfillOrders: number[] | null;
+  // Without --scenario (and without --full) every scenario runs in its lighter form, so that a plain
+  // `npm run bench` stays within about six minutes; naming scenarios runs them in full.
+  quick: boolean;
   out: string;
   rebuild: boolean;
 };
@@ -21,6 +27,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --duration 6       measured seconds per load run, after a 2 s warm-up (default: 6)
   --connections 20   concurrent connections (default: 20)
   --orders 20000     orders seeded into the demo shop (default: 20000)
+  --deliveries N     webhooks: deliveries measured per database (default: 20 s at the warm-up's rate)
+  --backfill-orders 10000,50000   backfill: stand-in order counts, one backfill each (default: 10000,50000)
+  --full             with no --scenario, run every scenario in full (default: lighter webhooks and backfill)
   --out bench/results/latest.json   where to write the JSON report (also printed to stdout)
   --rebuild          run \`npm run build\` even if build/ exists
   --help
@@ -35,6 +44,17 @@ export function parseBenchOptions(args: string[], knownScenarios: string[]): Ben
     durationSeconds: parseBoundedInteger("--duration", values.duration, 1, 600),
     connections: parseBoundedInteger("--connections", values.connections, 1, 1_000),
     orders: parseBoundedInteger("--orders", values.orders, 1, 1_000_000),
+    deliveries:
+      values.deliveries === undefined
+        ? null
+        : parseBoundedInteger("--deliveries", values.deliveries, 100, 1_000_000),
+    backfillOrders:
+      values["backfill-orders"] === undefined
+        ? null
+        : values["backfill-orders"]
+            .split(",")
+            .map((count) => parseBoundedInteger("--backfill-orders", count.trim(), 1, 1_000_000)),
+    quick: values.scenario === undefined && !values.full,
     out: path.resolve(values.out),
     rebuild: values.rebuild,
   };
@@ -52,6 +72,9 @@ function parseStrictly(args: string[]) {
         duration: { type: "string", default: "6" },
         connections: { type: "string", default: "20" },
         orders: { type: "string", default: "20000" },
+        deliveries: { type: "string" },
+        "backfill-orders": { type: "string" },
+        full: { type: "boolean", default: false },
         out: { type: "string", default: "bench/results/latest.json" },
         rebuild: { type: "boolean", default: false },
         help: { type: "boolean", default: false },

@@ -27,6 +27,16 @@ export type DatabaseRun = {
   serverLifetimePeakRssMiB: number | null;
 };
 
+// One self-contained scenario on one database: its own setup, numbers and checks (see bench/scenario.ts).
+export type SelfContainedRun = {
+  scenario: string;
+  provider: DatabaseProvider;
+  // From the scenario's start to its end, setup and teardown included.
+  wallSeconds: number;
+  summary: string[];
+  details: Record<string, unknown>;
+};
+
 export type Problem = { provider?: DatabaseProvider; scenario?: string; message: string };
 
 export type BenchReport = {
@@ -34,6 +44,8 @@ export type BenchReport = {
   ok: boolean;
   startedAt: string;
   finishedAt: string;
+  // The whole run, builds and database setup included.
+  totalSeconds: number;
   machine: MachineInfo;
   settings: {
     scenarios: string[];
@@ -42,10 +54,14 @@ export type BenchReport = {
     connections: number;
     durationSeconds: number;
     warmupSeconds: number;
+    deliveries: number | null;
+    backfillOrders: number[] | null;
+    quick: boolean;
   };
-  scenarios: Array<{ name: string; description: string; baseline: BaselineKind }>;
+  scenarios: Array<{ name: string; description: string; baseline: BaselineKind | null }>;
   databases: DatabaseRun[];
   results: ScenarioResult[];
+  runs: SelfContainedRun[];
   problems: Problem[];
 };
 
@@ -86,13 +102,14 @@ export function renderTable(report: BenchReport): string {
       return index < 2 ? cell.padEnd(width) : cell.padStart(width);
     }).join(" ");
   const lines = [
-    `Parcelwise bench · ${report.machine.cpus} CPUs · node ${report.machine.node} · ${report.settings.connections} connections × ${report.settings.durationSeconds} s (after ${report.settings.warmupSeconds} s warm-up)`,
+    `Parcelwise bench · ${report.machine.cpus} CPUs · node ${report.machine.node} · ${report.settings.connections} connections × ${report.settings.durationSeconds} s (after ${report.settings.warmupSeconds} s warm-up) · ${report.totalSeconds.toFixed(0)} s in all`,
     ...report.databases.map(
       (database) =>
         `${database.provider}: ${database.seeded.orders} orders, ${database.seeded.shipments} shipments, ${database.seeded.events} events; migrated + seeded in ${database.migrateAndSeedSeconds.toFixed(1)} s; server peak RSS ${database.serverLifetimePeakRssMiB ?? "–"} MiB`,
     ),
-    "",
-    row(COLUMNS.map(([title]) => title)),
+  ];
+  if (report.results.length > 0) lines.push("", row(COLUMNS.map(([title]) => title)));
+  lines.push(
     ...report.results.map((result) =>
       row([
         result.scenario,
@@ -108,7 +125,11 @@ export function renderTable(report: BenchReport): string {
         result.app.peakRssMiB,
       ]),
     ),
-  ];
+  );
+  for (const run of report.runs) {
+    lines.push("", `${run.scenario} on ${run.provider} (${run.wallSeconds.toFixed(1)} s, setup included):`);
+    lines.push(...run.summary.map((line) => `  ${line}`));
+  }
   if (report.problems.length > 0) {
     lines.push("", "Problems:");
     for (const problem of report.problems) {

@@ -23,10 +23,17 @@ import {
   type DatabaseRun,
   type Problem,
   type ScenarioResult,
+  type SelfContainedRun,
   type ServerMeasurement,
 } from "./report";
 import { readLifetimePeakRssBytes, readRssBytes, sampleRss } from "./rss";
-import { loadScenarios, type Scenario, type ScenarioContext } from "./scenario";
+import {
+  isSelfContained,
+  loadScenarios,
+  type LoadScenario,
+  type ScenarioContext,
+  type SelfContainedScenario,
+} from "./scenario";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WARMUP_SECONDS = 2;
@@ -102,7 +109,7 @@ async function benchmarkScenario({
   cleanup,
   signal,
 }: {
-  scenario: Scenario;
+  scenario: LoadScenario;
   context: ScenarioContext;
   server: RunningServer;
   settings: LoadSettings;
@@ -153,7 +160,7 @@ async function benchmarkScenarios({
   cleanup,
   signal,
 }: {
-  scenarios: Scenario[];
+  scenarios: LoadScenario[];
   context: ScenarioContext;
   server: RunningServer;
   settings: LoadSettings;
@@ -196,7 +203,7 @@ async function benchmarkDatabase({
   signal,
 }: {
   provider: DatabaseProvider;
-  scenarios: Scenario[];
+  scenarios: LoadScenario[];
   options: BenchOptions;
   cleanup: Cleanup;
   signal: AbortSignal;
@@ -262,6 +269,44 @@ async function benchmarkDatabase({
   }
 }
 
+async function runSelfContained({
+  scenario,
+  provider,
+  options,
+  cleanup,
+  signal,
+}: {
+  scenario: SelfContainedScenario;
+  provider: DatabaseProvider;
+  options: BenchOptions;
+  cleanup: Cleanup;
+  signal: AbortSignal;
+}): Promise<{ run: SelfContainedRun | null; problems: Problem[] }> {
+  const problem = (message: string): Problem => ({ provider, scenario: scenario.name, message });
+  const started = performance.now();
+  log(`${scenario.name} on ${provider}: starting`);
+  try {
+    const outcome = await scenario.run({
+      provider,
+      options,
+      cleanup,
+      signal,
+      log: (message) => log(`${scenario.name} on ${provider}: ${message}`),
+    });
+    const run: SelfContainedRun = {
+      scenario: scenario.name,
+      provider,
+      wallSeconds: Math.round((performance.now() - started) / 100) / 10,
+      summary: outcome.summary,
+      details: outcome.details,
+    };
+    return { run, problems: outcome.problems.map(problem) };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { run: null, problems: [problem(errorMessage(error))] };
+  }
+}
+
 async function main(): Promise<number> {
   const allScenarios = await loadScenarios();
   let options: BenchOptions;
@@ -283,6 +328,8 @@ async function main(): Promise<number> {
   const scenarios = options.scenarios.flatMap(
     (name) => allScenarios.find((scenario) => scenario.name === name) ?? [],
   );
+  const loadScenarioList = scenarios.filter((scenario) => !isSelfContained(scenario));
+  const selfContainedList = scenarios.filter(isSelfContained);
 
   // The server, the migrations and relative SQLite paths all resolve against the project root.
   process.chdir(PROJECT_ROOT);
@@ -292,18 +339,34 @@ async function main(): Promise<number> {
   const machine = describeMachine();
   const databases: DatabaseRun[] = [];
   const results: ScenarioResult[] = [];
+  const runs: SelfContainedRun[] = [];
   const problems: Problem[] = [];
   try {
     ensureBuild(options.rebuild);
     for (const provider of options.databases) {
-      try {
-        const outcome = await benchmarkDatabase({ provider, scenarios, options, cleanup, signal });
-        databases.push(outcome.database);
-        results.push(...outcome.results);
+      // The shared demo database and server exist only for load scenarios.
+      if (loadScenarioList.length > 0) {
+        try {
+          const outcome = await benchmarkDatabase({
+            provider,
+            scenarios: loadScenarioList,
+            options,
+            cleanup,
+            signal,
+          });
+          databases.push(outcome.database);
+          results.push(...outcome.results);
+          problems.push(...outcome.problems);
+        } catch (error) {
+          if (signal.aborted) throw error;
+          problems.push({ provider, message: errorMessage(error) });
+        }
+      }
+      for (const scenario of selfContainedList) {
+        signal.throwIfAborted();
+        const outcome = await runSelfContained({ scenario, provider, options, cleanup, signal });
+        if (outcome.run) runs.push(outcome.run);
         problems.push(...outcome.problems);
-      } catch (error) {
-        if (signal.aborted) throw error;
-        problems.push({ provider, message: errorMessage(error) });
       }
     }
   } catch (error) {
@@ -318,6 +381,7 @@ async function main(): Promise<number> {
     ok: problems.length === 0,
     startedAt,
     finishedAt: new Date().toISOString(),
+    totalSeconds: Math.round((performance.now() - runStarted) / 100) / 10,
     machine,
     settings: {
       scenarios: options.scenarios,
@@ -326,10 +390,18 @@ async function main(): Promise<number> {
       connections: options.connections,
       durationSeconds: options.durationSeconds,
       warmupSeconds: WARMUP_SECONDS,
+      deliveries: options.deliveries,
+      backfillOrders: options.backfillOrders,
+      quick: options.quick,
     },
-    scenarios: scenarios.map(({ name, description, baseline }) => ({ name, description, baseline })),
+    scenarios: scenarios.map((scenario) => ({
+      name: scenario.name,
+      description: scenario.description,
+      baseline: isSelfContained(scenario) ? null : scenario.baseline,
+    })),
     databases,
     results,
+    runs,
     problems,
   };
   process.stderr.write(`\n${renderTable(report)}`);

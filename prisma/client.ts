@@ -1,15 +1,37 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import type BetterSqlite3 from "better-sqlite3";
 import type { DatabaseTarget } from "./database-url";
 
 // Both providers' clients are generated from the one schema (scripts/db.ts) and expose the same API; the
 // SQLite client's types stand for both.
 export type Database = PrismaClient;
 
+// SQLite has one writer at a time, and the web server and `node worker.mjs` share the file. A transaction opened
+// with a plain BEGIN starts as a reader; if another process commits before its first write, that write fails at
+// once with "database is locked" (SQLITE_BUSY_SNAPSHOT: the busy timeout does not apply), and the work it was
+// doing stays claimed until its lease ends. BEGIN IMMEDIATE takes the write lock up front and waits for it
+// (better-sqlite3's 5 s busy timeout) instead. Within one process Prisma's adapter already runs one transaction
+// at a time, so nothing else changes. The adapter has no option for this: its connection's `prepare` rewrites
+// the one statement it opens transactions with.
+class PrismaBetterSQLite3Immediate extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+    if (typeof connection?.prepare !== "function") {
+      throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`");
+    }
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = ((source: string) =>
+      prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof connection.prepare;
+    return adapter;
+  }
+}
+
 export async function createPrismaClient(target: DatabaseTarget): Promise<Database> {
   if (target.provider === "sqlite") {
-    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
+    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3Immediate({ url: target.url }) });
     // WAL lets the tracking page read while webhooks write; it is a property of the file, set once.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     return client;

@@ -11,7 +11,7 @@ export async function handleSyncWebhook(
   request: Request,
   topic: keyof typeof SYNC_TOPICS,
 ): Promise<Response> {
-  const { shop, rawBody, delivery, malformed } = await authenticateWebhook(request);
+  const { rawBody, delivery, malformed } = await authenticateWebhook(request);
   if (malformed) return rejectWebhook(delivery, malformed, rawBody);
   const definition = SYNC_TOPICS[topic];
   if (!definition) throw new Error(`no sync topic ${String(topic)}`);
