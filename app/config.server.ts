@@ -49,6 +49,8 @@ const environmentSchema = z.object({
   CARRIER_DEFAULT_CREDENTIALS: jsonObject,
   // Carrier API origins by carrier code (sandbox, or the local stand-ins in demo and tests).
   CARRIER_BASE_URLS: jsonObject,
+  // Requests per second per carrier for this process, e.g. {"ups": 5} when two workers share UPS's 10/s.
+  CARRIER_RATE_LIMITS: jsonObject,
   // Base of the Admin API for clients outside a request (jobs, demo): the local stand-in in tests and demo.
   SHOPIFY_ADMIN_API_ORIGIN: z.string().url().optional(),
   PARCELWISE_DEMO: flag,

@@ -8,6 +8,8 @@ import {
 } from "../services/carriers/carrier-adapter";
 import { CarrierError, CarrierRateLimitedError } from "../services/carriers/common/carrier-errors";
 import { trackWithCarrier } from "../services/carriers";
+import { CarrierRateLimiter, DEFAULT_CARRIER_RATE_LIMITS } from "../services/carriers/rate-limiter";
+import { config } from "../config.server";
 import { carrierConnection, markCarrierAccountInvalid } from "./carrier-accounts.server";
 import { enqueueJob } from "./jobs.server";
 import { nextCheckAt } from "./poll-schedule";
@@ -32,6 +34,16 @@ export type RefreshOutcome =
 export type RefreshResult = { outcome: RefreshOutcome; nextCheckAt: Date | null; newEvents: number };
 
 type Tracker = typeof trackWithCarrier;
+
+const rateLimiter = new CarrierRateLimiter(configuredRateLimits());
+
+function configuredRateLimits() {
+  const overrides = config().CARRIER_RATE_LIMITS;
+  return {
+    ...DEFAULT_CARRIER_RATE_LIMITS,
+    ...Object.fromEntries(Object.entries(overrides).map(([code, rate]) => [code, Number(rate)])),
+  };
+}
 type Connector = typeof carrierConnection;
 
 // One look at the carrier for one shipment. New scans are stored (stitched with a last-mile carrier's, when the
@@ -73,6 +85,11 @@ export async function refreshShipment({
   const carrier = shipment.carrier;
   if (!shipment.trackingNumber || !carrier || !isCarrierCode(carrier)) {
     return { outcome: "no_carrier_api", nextCheckAt: null, newEvents: 0 };
+  }
+
+  const slot = rateLimiter.take(carrier, now.getTime());
+  if (!slot.allowed) {
+    return { outcome: "rate_limited", nextCheckAt: new Date(now.getTime() + slot.retryInMs), newEvents: 0 };
   }
 
   const legs: Array<{ carrier: CarrierCode; trackingNumber: string }> = [

@@ -285,7 +285,7 @@ const webhooks: SelfContainedScenario = {
   kind: "self-contained",
   name: "webhooks",
   description:
-    "Signed fulfillment_events/create (70 %) and fulfillments/update (30 %) deliveries into the built server in production mode, with 100,000 shipments stored: each delivery sent exactly once, then the rows it must leave are counted. Baseline: node:http reading the body and verifying its HMAC.",
+    "Signed fulfillment_events/create (70 %) and fulfillments/update (30 %) deliveries into the built server in production mode, with 100,000 shipments stored: each sent exactly once, stored by the web process and applied by a worker process, then the rows each must leave are counted. Baseline: node:http reading the body and verifying its HMAC.",
   run,
 };
 
