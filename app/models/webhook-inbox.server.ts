@@ -1,7 +1,6 @@
 import { isUniqueConstraintViolation } from "../../prisma/client";
 import prisma from "../db.server";
-import { parseJsonLossless } from "../lib/lossless-json";
-import { SYNC_TOPICS } from "../services/sync-topics.server";
+import { INBOX_TOPICS } from "../services/sync-topics.server";
 
 type QueuedDelivery = {
   shop: string;
@@ -66,9 +65,9 @@ async function applyClaimed(id: string): Promise<boolean> {
     async (tx) => {
       const delivery = await tx.webhookDelivery.findUnique({
         where: { id },
-        select: { shop: true, topic: true, payload: true },
+        select: { shop: true, topic: true, payload: true, webhookId: true },
       });
-      const definition = delivery ? SYNC_TOPICS[delivery.topic] : undefined;
+      const definition = delivery ? INBOX_TOPICS[delivery.topic] : undefined;
       if (!delivery || !definition || delivery.payload === null) {
         await tx.webhookDelivery.update({
           where: { id },
@@ -77,18 +76,28 @@ async function applyClaimed(id: string): Promise<boolean> {
         });
         return false;
       }
-      const exists = await tx.shop.findUnique({ where: { domain: delivery.shop }, select: { domain: true } });
-      if (!exists)
-        await tx.shop.create({
-          data: { domain: delivery.shop, name: delivery.shop },
+      if (definition.createsShop) {
+        const exists = await tx.shop.findUnique({
+          where: { domain: delivery.shop },
           select: { domain: true },
         });
-      const payload = definition.schema.parse(parseJsonLossless(delivery.payload));
-      const outcome = await definition.apply(tx, { shop: delivery.shop, payload });
-      await tx.webhookDelivery.update({
+        if (!exists) {
+          await tx.shop.create({
+            data: { domain: delivery.shop, name: delivery.shop },
+            select: { domain: true },
+          });
+        }
+      }
+      const payload = definition.parse(delivery.payload);
+      const outcome = await definition.apply(tx, {
+        shop: delivery.shop,
+        payload,
+        webhookId: delivery.webhookId,
+      });
+      // updateMany: shop/redact deletes the shop's delivery records, this one included.
+      await tx.webhookDelivery.updateMany({
         where: { id },
         data: { status: outcome === "stale" ? "stale" : "processed", payload: null, claimedAt: null },
-        select: { id: true },
       });
       return true;
     },

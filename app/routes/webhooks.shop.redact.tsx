@@ -1,12 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { redactShop } from "../models/privacy.server";
-import { applyWebhookOnce } from "../models/webhook-deliveries.server";
-import { authenticateWebhook } from "../services/webhook-request.server";
+import { handleSyncWebhook } from "../services/sync-webhook.server";
 
+// Applied through the inbox in arrival order, after every order update that came before it.
 export async function action({ request }: ActionFunctionArgs) {
-  const { shop, delivery } = await authenticateWebhook(request);
-  await applyWebhookOnce(delivery, async (tx) => {
-    await redactShop(tx, { shop });
-  });
-  return new Response(null, { status: 200 });
+  return handleSyncWebhook(request, "shop/redact");
 }

@@ -92,6 +92,8 @@ function startWorker(id: string, leaseMs = 60_000): ChildProcess {
       JOBS_POLL_INTERVAL_MS: "100",
       JOBS_LEASE_MS: String(leaseMs),
       JOBS_CONCURRENCY: "3",
+      // Above the 90 jobs, so no poll is postponed for the carrier's rate and every job runs once.
+      CARRIER_RATE_LIMITS: JSON.stringify(Object.fromEntries(CARRIERS.map((c) => [c, 1_000]))),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -129,9 +131,12 @@ describe("refresh jobs on PostgreSQL", () => {
     startWorker("worker-a");
     startWorker("worker-b");
     await waitUntilChecked("a", count);
-    expect(trackRequests()).toBe(count);
+    // At least one carrier request per job (an expired OAuth token adds a retry at the HTTP level).
+    expect(trackRequests()).toBeGreaterThanOrEqual(count);
     const jobs = await db.job.findMany({ where: { shop: SHOP, type: "shipment.refresh" } });
     expect(jobs).toHaveLength(count);
+    // No job ran twice: each was claimed by exactly one worker, exactly once.
+    expect(jobs.map((job) => job.runs)).toEqual(jobs.map(() => 1));
     // Each is either finished for good (delivered) or scheduled for its next check, hours away.
     for (const job of jobs) {
       expect(["done", "queued"]).toContain(job.status);

@@ -156,6 +156,7 @@ describe.skipIf(!sharedDirExists())("Shopify's webhooks into the built server ov
       path: "/webhooks/shop/redact",
     });
     expect(redact.attempts.map((attempt) => attempt.status)).toEqual([200]);
+    await appliedByTheWorker();
     expect(await db.order.count({ where: { shop: SAMPLE_SHOP } })).toBe(0);
     expect(await db.shop.count({ where: { domain: SAMPLE_SHOP } })).toBe(0);
   });

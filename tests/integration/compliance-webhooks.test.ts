@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
+import { applyQueuedWebhooks } from "../../app/models/webhook-inbox.server";
 import { action as appUninstalled } from "../../app/routes/webhooks.app.uninstalled";
 import { action as customersDataRequest } from "../../app/routes/webhooks.customers.data_request";
 import { action as customersRedact } from "../../app/routes/webhooks.customers.redact";
@@ -10,8 +11,12 @@ import { SHOP_A, SHOP_B, seedOptions, testDatabase } from "../helpers/seeded-sho
 import { signedWebhookRequest, statusOf } from "../helpers/signed-webhook";
 
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
-const call = (action: Action, request: Request) =>
-  statusOf(() => action({ request, params: {}, context: {} }));
+// The route answers once the delivery is stored; the worker then applies it (here, at once).
+async function call(action: Action, request: Request) {
+  const status = await statusOf(() => action({ request, params: {}, context: {} }));
+  await applyQueuedWebhooks();
+  return status;
+}
 
 async function rowCounts(shop: string) {
   const [shops, orders, shipments, events, supportRequests, sessions] = await Promise.all([

@@ -42,6 +42,7 @@ export async function claimJob({
         lockedBy: workerId,
         lockedUntil: new Date(now.getTime() + leaseMs),
         attempts: { increment: 1 },
+        runs: { increment: 1 },
       },
     });
     if (count === 1) return prisma.job.findUnique({ where: { id: candidate.id } });
