@@ -1,20 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import net from "node:net";
 
 const STOP_GRACE_MS = 5_000;
-
-// The app's URL goes into its environment (SHOPIFY_APP_URL) before it starts, so its port is chosen up front.
-export async function findFreePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  await once(server, "close");
-  if (address === null || typeof address === "string") throw new Error("could not read a free port");
-  return address.port;
-}
 
 export function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;

@@ -1,3 +1,4 @@
+import { freePort } from "../scripts/lib/free-port";
 // Benchmarks the whole built server over real HTTP against seeded databases, next to a bare node:http baseline
 // on the same machine, and reports JSON (stdout and --out) plus a table (stderr). See bench/README.md.
 import type { ChildProcess } from "node:child_process";
@@ -13,7 +14,7 @@ import { createThrowawayDatabase, migrateAndSeed, type DatabaseProvider } from "
 import { describeMachine } from "./machine";
 import { findProblems, measureLoad, type LoadSettings, type Measurement } from "./measure";
 import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from "./options";
-import { findFreePort, hasExited, recordOutputTail, stopChildProcess } from "./processes";
+import { hasExited, recordOutputTail, stopChildProcess } from "./processes";
 import {
   ratio,
   renderTable,
@@ -225,7 +226,7 @@ async function benchmarkDatabase({
     );
 
     signal.throwIfAborted();
-    const port = await findFreePort();
+    const port = await freePort();
     const serverStarted = performance.now();
     const server = await startAppServer({
       port,

@@ -26,14 +26,3 @@ export function parseCustomerPayload(
   };
   return { shop: payload.shop_domain, customer };
 }
-
-export function safeParseCustomerPayload(
-  rawBody: string,
-  orderListField: "orders_to_redact" | "orders_requested",
-): ({ ok: true } & ReturnType<typeof parseCustomerPayload>) | { ok: false; reason: string } {
-  try {
-    return { ok: true, ...parseCustomerPayload(rawBody, orderListField) };
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message.slice(0, 300) : "unreadable payload" };
-  }
-}

@@ -89,5 +89,3 @@ export const INBOX_TOPICS: Record<string, InboxTopic<unknown>> = {
     createsShop: false,
   }),
 };
-
-export type InboxTopicName = keyof typeof INBOX_TOPICS;

@@ -20,7 +20,7 @@ export async function handleSyncWebhook(request: Request, topic: string): Promis
   return Response.json({ outcome }, { status: 200 });
 }
 
-export function describeInvalidPayload(error: unknown): string {
+function describeInvalidPayload(error: unknown): string {
   if (error instanceof SyntaxError) return `malformed JSON: ${error.message}`;
   if (error && typeof error === "object" && "issues" in error && Array.isArray(error.issues)) {
     return error.issues

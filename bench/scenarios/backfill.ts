@@ -1,3 +1,4 @@
+import { freePort } from "../../scripts/lib/free-port";
 import { createPrismaClient, type Database } from "../../prisma/client";
 import { parseDatabaseUrl } from "../../prisma/database-url";
 import { startAppServer, type RunningServer } from "../../scripts/lib/app-server";
@@ -5,7 +6,7 @@ import { migrateDatabase } from "../../scripts/lib/migrate";
 import { DEMO_CUSTOMER_HASH_KEY } from "../../scripts/lib/prepare-database";
 import { createShopifyStandin, generateStandinOrders, type StandinOrder } from "../../shopify-standin";
 import { createThrowawayDatabase } from "../databases";
-import { findFreePort, recordOutputTail } from "../processes";
+import { recordOutputTail } from "../processes";
 import { toMiB } from "../report";
 import { readLifetimePeakRssBytes, readRssBytes, sampleRss } from "../rss";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
@@ -115,7 +116,7 @@ async function backfillOnce(
       const orders = generateStandinOrders({ count: orderCount, daysBack: DAYS_BACK });
       const shipments = expectedShipments(orders);
 
-      const port = await findFreePort();
+      const port = await freePort();
       const appUrl = `http://127.0.0.1:${port}`;
       const standin = await createShopifyStandin({
         appUrl,

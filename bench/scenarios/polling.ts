@@ -1,3 +1,4 @@
+import { freePort } from "../../scripts/lib/free-port";
 import { randomUUID } from "node:crypto";
 import { CARRIER_CODES } from "../../app/services/carriers/carrier-adapter";
 import { createCarrierStandin } from "../../carrier-standins";
@@ -7,7 +8,7 @@ import { openRowWriter } from "../../prisma/seed/row-writer";
 import { startAppServer } from "../../scripts/lib/app-server";
 import { migrateDatabase } from "../../scripts/lib/migrate";
 import { createThrowawayDatabase } from "../databases";
-import { findFreePort, recordOutputTail } from "../processes";
+import { recordOutputTail } from "../processes";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
 
 const SHOP = "parcelwise-bench-polling.myshopify.com";
@@ -177,7 +178,7 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
     const carriers = await createCarrierStandin({ clock: () => CARRIER_CLOCK });
     const closeCarriers = cleanup.add("close the carrier stand-ins", () => carriers.close());
     try {
-      const port = await findFreePort();
+      const port = await freePort();
       const server = await startAppServer({
         port,
         env: {

@@ -1,3 +1,4 @@
+import { freePort } from "../../scripts/lib/free-port";
 import { spawn } from "node:child_process";
 import { createPrismaClient, type Database } from "../../prisma/client";
 import { parseDatabaseUrl } from "../../prisma/database-url";
@@ -6,7 +7,7 @@ import { DEMO_CUSTOMER_HASH_KEY } from "../../scripts/lib/prepare-database";
 import { startBaselineServer } from "../baseline";
 import { createThrowawayDatabase, migrateAndSeed } from "../databases";
 import { findProblems, measureAmount, type Measurement } from "../measure";
-import { findFreePort, recordOutputTail, stopChildProcess } from "../processes";
+import { recordOutputTail, stopChildProcess } from "../processes";
 import { ratio, toMiB, type ServerMeasurement } from "../report";
 import { readLifetimePeakRssBytes, sampleRss } from "../rss";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
@@ -72,7 +73,7 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
       const warmupDeliveries = prepared.slice(0, warmup);
       log(`prepared ${prepared.length} signed deliveries`);
 
-      const port = await findFreePort();
+      const port = await freePort();
       const serverEnv = {
         HOST: "127.0.0.1",
         PARCELWISE_DEMO: "0",

@@ -38,35 +38,44 @@ export function startJobWorker({
   concurrency?: number;
 } = {}) {
   let stopped = false;
-  let draining: Promise<void> | null = null;
   const types = Object.keys(handlers);
   // Verified webhooks waiting to be applied go first, in their own lane: they are what keeps orders current.
   const drainWebhookInbox = async () => {
     while (!stopped && (await applyQueuedWebhooks()) > 0);
   };
-  const drain = async () => {
+  const drainJobs = async () => {
     while (!stopped) {
       const job = await claimJob({ workerId, types });
       if (!job) return;
       await runJob(job, workerId, handlers);
     }
   };
+  // Each lane restarts on its own tick once it is idle, so one long job (a backfill import) never holds the
+  // other lanes back.
+  const lanes: Array<{ drain: () => Promise<void>; running: Promise<void> | null }> = [
+    { drain: drainWebhookInbox, running: null },
+    ...Array.from({ length: Math.max(1, concurrency) }, () => ({ drain: drainJobs, running: null })),
+  ];
   const timer = setInterval(() => {
-    draining ??= requeueExpiredLeases()
-      .then(() =>
-        Promise.all([drainWebhookInbox(), ...Array.from({ length: Math.max(1, concurrency) }, drain)]),
-      )
-      .then(() => undefined)
-      .catch((error) => console.error("job worker:", error instanceof Error ? error.message : error))
-      .finally(() => {
-        draining = null;
-      });
+    void requeueExpiredLeases().catch(reportWorkerError);
+    for (const lane of lanes) {
+      lane.running ??= lane
+        .drain()
+        .catch(reportWorkerError)
+        .finally(() => {
+          lane.running = null;
+        });
+    }
   }, pollIntervalMs);
   return {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await draining;
+      await Promise.all(lanes.map((lane) => lane.running));
     },
   };
+}
+
+function reportWorkerError(error: unknown) {
+  console.error("job worker:", error instanceof Error ? error.message : error);
 }
