@@ -1,5 +1,6 @@
 // Production entry: serves the built Remix app (npm run build) with static assets.
 // Demo mode binds to loopback only: it serves the admin without Shopify auth.
+import http from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
@@ -24,7 +25,12 @@ const worker =
         pollIntervalMs: Number(process.env.JOBS_POLL_INTERVAL_MS ?? 1000),
       });
 
-const server = app.listen(port, host, () => {
+// Queued sync webhooks are answered before Express and Remix (app/services/webhook-lane.server.ts).
+const { webhookLane } = build.entry.module;
+const server = http.createServer((request, response) => {
+  if (!webhookLane(request, response)) app(request, response);
+});
+server.listen(port, host, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   console.log(`parcelwise listening on http://${host}:${actualPort}`);

@@ -1,4 +1,4 @@
-import { createPrismaClient, type Database } from "../prisma/client";
+import { createPrismaClient, rawSqlFor, type Database } from "../prisma/client";
 import { config } from "./config.server";
 
 export type { Database };
@@ -11,3 +11,6 @@ declare global {
 const prisma: Database = await (globalThis.parcelwiseDatabase ??= createPrismaClient(config().database));
 
 export default prisma;
+
+// The same database through its driver, for the few paths where Prisma's per-query cost matters (raw-sql.ts).
+export const rawSql = rawSqlFor(prisma);

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import type BetterSqlite3 from "better-sqlite3";
 import type { DatabaseTarget } from "./database-url";
+import { postgresRawSql, sqliteRawSql, type RawSql } from "./raw-sql";
 
 // Both providers' clients are generated from the one schema (scripts/db.ts) and expose the same API; the
 // SQLite client's types stand for both.
@@ -16,6 +17,8 @@ export type Database = PrismaClient;
 // at a time, so nothing else changes. The adapter has no option for this: its connection's `prepare` rewrites
 // the one statement it opens transactions with.
 class PrismaBetterSQLite3Immediate extends PrismaBetterSQLite3 {
+  connection: BetterSqlite3.Database | null = null;
+
   override async connect() {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
@@ -25,22 +28,50 @@ class PrismaBetterSQLite3Immediate extends PrismaBetterSQLite3 {
     const prepare = connection.prepare.bind(connection);
     connection.prepare = ((source: string) =>
       prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof connection.prepare;
+    this.connection = connection;
     return adapter;
   }
 }
 
+const rawSqlByClient = new WeakMap<Database, RawSql>();
+
 export async function createPrismaClient(target: DatabaseTarget): Promise<Database> {
   if (target.provider === "sqlite") {
-    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3Immediate({ url: target.url }) });
+    const adapter = new PrismaBetterSQLite3Immediate({ url: target.url });
+    const client = new PrismaClient({ adapter });
     // WAL lets the tracking page read while webhooks write; it is a property of the file, set once.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    rawSqlByClient.set(
+      client,
+      sqliteRawSql(
+        () => {
+          if (!adapter.connection) throw new Error("the SQLite adapter has not connected yet");
+          return adapter.connection;
+        },
+        (work, options) => client.$transaction(() => work(), options),
+      ),
+    );
     return client;
   }
   const { PrismaClient: PostgresClient } = await import("@parcelwise/prisma-postgresql");
   const schema = new URL(target.url).searchParams.get("schema") ?? undefined;
-  return new PostgresClient({
+  const client = new PostgresClient({
     adapter: new PrismaPg({ connectionString: target.url }, { schema }),
   }) as unknown as Database;
+  const raw = postgresRawSql(target.url);
+  rawSqlByClient.set(client, raw);
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await Promise.all([disconnect(), raw.close()]);
+  };
+  return client;
+}
+
+// The driver-level access of the same database (prisma/raw-sql.ts), for the hot paths.
+export function rawSqlFor(client: Database): RawSql {
+  const raw = rawSqlByClient.get(client);
+  if (!raw) throw new Error("this Prisma client was not created by createPrismaClient");
+  return raw;
 }
 
 // Each provider's generated client has its own error classes, so `instanceof` would only ever match one of

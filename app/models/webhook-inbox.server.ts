@@ -1,5 +1,6 @@
-import { isUniqueConstraintViolation } from "../../prisma/client";
-import prisma from "../db.server";
+import { decodeDate, newRowId, type SqlExecutor } from "../../prisma/raw-sql";
+import prisma, { rawSql } from "../db.server";
+import { groupCommit } from "../lib/group-commit";
 import { INBOX_TOPICS } from "../services/sync-topics.server";
 
 type QueuedDelivery = {
@@ -12,29 +13,47 @@ type QueuedDelivery = {
 
 const CLAIM_LEASE_MS = 5 * 60_000;
 
-export async function queueWebhook(delivery: QueuedDelivery): Promise<"queued" | "duplicate"> {
-  try {
-    await prisma.webhookDelivery.create({
-      data: {
-        shop: delivery.shop,
-        webhookId: delivery.webhookId,
-        topic: delivery.topic,
-        triggeredAt: delivery.triggeredAt,
-        status: "queued",
-        payload: delivery.rawBody,
-      },
-      select: { id: true },
-    });
-    return "queued";
-  } catch (error) {
-    if (isUniqueConstraintViolation(error)) return "duplicate";
-    throw error;
-  }
+// Stores verified deliveries for the worker. Concurrent deliveries are written together in one statement
+// (group commit): on SQLite one write lock per batch instead of one per delivery, on PostgreSQL one round trip.
+// A delivery already stored (Shopify retried it, or sent it twice) is answered "duplicate" and kept once.
+export const queueWebhook: (delivery: QueuedDelivery) => Promise<"queued" | "duplicate"> = groupCommit(
+  (deliveries: QueuedDelivery[]) => storeDeliveries(deliveries),
+);
+
+async function storeDeliveries(deliveries: QueuedDelivery[]): Promise<Array<"queued" | "duplicate">> {
+  const now = Date.now();
+  const rows = deliveries.map((delivery) => [
+    newRowId(now),
+    delivery.shop,
+    delivery.webhookId,
+    delivery.topic,
+    delivery.triggeredAt,
+    "queued",
+    delivery.rawBody,
+    new Date(now),
+  ]);
+  const stored = await rawSql.transaction((sql) =>
+    sql.all<{ shop: string; webhookId: string }>(
+      `INSERT INTO "WebhookDelivery" ("id", "shop", "webhookId", "topic", "triggeredAt", "status", "payload", "receivedAt")
+       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+       ON CONFLICT ("shop", "webhookId") DO NOTHING RETURNING "shop", "webhookId"`,
+      rows.flat(),
+    ),
+  );
+  const inserted = new Set(stored.map((row) => `${row.shop}\n${row.webhookId}`));
+  return deliveries.map((delivery) => {
+    const key = `${delivery.shop}\n${delivery.webhookId}`;
+    // The same delivery twice in one batch: the statement stored the first.
+    return inserted.delete(key) ? "queued" : "duplicate";
+  });
 }
 
-// Applies stored webhooks, oldest first. Claiming is a conditional update, so two workers never apply the same
-// delivery; the effect, the delivery's new status and the removal of its body commit together, so a crash
-// leaves it queued (or claimed, until the lease ends) and it is applied exactly once. Returns how many it applied.
+// Applies stored webhooks, oldest first. Claiming is one conditional update, so two workers never apply the
+// same delivery; each delivery's effect, its new status and the removal of its body commit together, so a crash
+// leaves it queued (or claimed, until the lease ends) and it is applied exactly once. The common deliveries (an
+// event or a new version of a fulfillment already stored) go through the driver in runs of up to
+// SEGMENT_SIZE per transaction; any other goes through the ORM alone, in its place in the order. Returns how
+// many it applied.
 export async function applyQueuedWebhooks({
   limit = 200,
   now = new Date(),
@@ -43,21 +62,64 @@ export async function applyQueuedWebhooks({
     where: { status: "applying", claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
     data: { status: "queued", claimedAt: null },
   });
-  const due = await prisma.webhookDelivery.findMany({
-    where: { status: "queued" },
-    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: { id: true },
-  });
+  const claimed = await claimQueued(limit, now);
   let applied = 0;
-  for (const { id } of due) {
-    const { count } = await prisma.webhookDelivery.updateMany({
-      where: { id, status: "queued" },
-      data: { status: "applying", claimedAt: now },
-    });
-    if (count === 1 && (await applyClaimed(id))) applied += 1;
+  let next = 0;
+  while (next < claimed.length) {
+    const run = await rawSql.transaction((sql) => applyRunThroughDriver(sql, claimed, next));
+    applied += run;
+    next += run;
+    if (next < claimed.length && run < SEGMENT_SIZE) {
+      if (await applyClaimed((claimed[next] as ClaimedDelivery).id)) applied += 1;
+      next += 1;
+    }
   }
   return applied;
+}
+
+// On SQLite a run holds the database's one write lock: long enough to amortize it, short enough that the web
+// process's intake never waits long.
+const SEGMENT_SIZE = 50;
+
+type ClaimedDelivery = { id: string; shop: string; topic: string; webhookId: string; payload: string | null };
+
+async function claimQueued(limit: number, now: Date): Promise<ClaimedDelivery[]> {
+  const rows = await rawSql.transaction((sql) =>
+    sql.all<ClaimedDelivery & { receivedAt: unknown }>(
+      `UPDATE "WebhookDelivery" SET "status" = 'applying', "claimedAt" = ?
+        WHERE "status" = 'queued' AND "id" IN (
+          SELECT "id" FROM "WebhookDelivery" WHERE "status" = 'queued' ORDER BY "receivedAt", "id" LIMIT ?)
+        RETURNING "id", "shop", "topic", "webhookId", "payload", "receivedAt"`,
+      [now, limit],
+    ),
+  );
+  const arrival = (row: { receivedAt: unknown }) => decodeDate(row.receivedAt)?.getTime() ?? 0;
+  return rows.sort((a, b) => arrival(a) - arrival(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// Applies claimed deliveries from `start` through the driver until one needs the ORM path (or SEGMENT_SIZE are
+// done); returns how many it applied, all in the caller's transaction.
+async function applyRunThroughDriver(sql: SqlExecutor, claimed: ClaimedDelivery[], start: number) {
+  let count = 0;
+  for (let index = start; index < claimed.length && count < SEGMENT_SIZE; index += 1) {
+    const delivery = claimed[index] as ClaimedDelivery;
+    const definition = INBOX_TOPICS[delivery.topic];
+    if (!definition?.applySql || delivery.payload === null) break;
+    let payload: unknown;
+    try {
+      payload = definition.parse(delivery.payload);
+    } catch {
+      break;
+    }
+    const outcome = await definition.applySql(sql, { shop: delivery.shop, payload });
+    if (outcome === null) break;
+    await sql.run(
+      `UPDATE "WebhookDelivery" SET "status" = ?, "payload" = NULL, "claimedAt" = NULL WHERE "id" = ?`,
+      [outcome === "stale" ? "stale" : "processed", delivery.id],
+    );
+    count += 1;
+  }
+  return count;
 }
 
 async function applyClaimed(id: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import type { SqlExecutor } from "../../prisma/raw-sql";
 import { parseJsonLossless } from "../lib/lossless-json";
 import {
   applyFulfillmentEventSnapshot,
@@ -6,6 +7,7 @@ import {
   applyOrderSnapshot,
   type SyncOutcome,
 } from "../models/order-sync.server";
+import { applyFulfillmentEventSql, applyFulfillmentSql } from "../models/order-sync-sql.server";
 import { exportCustomerData, redactCustomer, redactShop } from "../models/privacy.server";
 import { parseCustomerPayload } from "./compliance-payload";
 import { restFulfillmentEventSchema, restFulfillmentSchema, restOrderSchema } from "./shopify-snapshots";
@@ -21,6 +23,9 @@ type InboxTopic<Payload> = {
   ) => Promise<SyncOutcome | void>;
   // Whether applying it may create the shop's row (a webhook can precede the install's own record).
   createsShop: boolean;
+  // The common case through the driver (order-sync-sql.server.ts); null, having written nothing, sends the
+  // delivery to `apply`.
+  applySql?: (sql: SqlExecutor, input: { shop: string; payload: Payload }) => Promise<SyncOutcome | null>;
 };
 
 function topic<Payload>(definition: InboxTopic<Payload>): InboxTopic<unknown> {
@@ -35,6 +40,7 @@ const orderTopic = topic({
 const fulfillmentTopic = topic({
   parse: (body) => restFulfillmentSchema.parse(parseJsonLossless(body)),
   apply: (tx, { shop, payload }) => applyFulfillmentSnapshot(tx, { shop, fulfillment: payload }),
+  applySql: (sql, { shop, payload }) => applyFulfillmentSql(sql, { shop, fulfillment: payload }),
   createsShop: true,
 });
 
@@ -54,6 +60,7 @@ export const INBOX_TOPICS: Record<string, InboxTopic<unknown>> = {
         orderShopifyId: payload.orderShopifyId,
         event: payload.event,
       }),
+    applySql: (sql, { shop, payload }) => applyFulfillmentEventSql(sql, { shop, event: payload.event }),
     createsShop: true,
   }),
   "customers/redact": topic({

@@ -1,23 +1,50 @@
+import { recordRejectedDelivery } from "../models/webhook-deliveries.server";
 import { queueWebhook } from "../models/webhook-inbox.server";
 import { INBOX_TOPICS } from "./sync-topics.server";
-import { authenticateWebhook, rejectWebhook } from "./webhook-request.server";
+import { authenticateWebhook, type WebhookDeliveryIdentity } from "./webhook-request.server";
 
-// A sync webhook's request: verify the HMAC (401 from Shopify's library), read the body without losing big IDs,
-// validate it (a body that does not validate is recorded and answered 400, nothing else written), then store it
-// for the worker and answer at once — one insert, far inside Shopify's 5 seconds. A duplicate delivery (same
-// X-Shopify-Webhook-Id) is answered 200 and stored once.
+export type WebhookAnswer = { status: number; body: Record<string, unknown> };
+
+// A sync webhook's request through its Remix route: Shopify's library verifies the HMAC (401 when wrong),
+// then the delivery is accepted as below.
 export async function handleSyncWebhook(request: Request, topic: string): Promise<Response> {
   const { rawBody, delivery, malformed } = await authenticateWebhook(request);
-  if (malformed) return rejectWebhook(delivery, malformed, rawBody);
+  const answer = await acceptVerifiedWebhook({ delivery, topic, rawBody, malformed });
+  return Response.json(answer.body, { status: answer.status });
+}
+
+// A verified delivery: read the body without losing big IDs and validate it (a body that does not validate is
+// recorded and answered 400, nothing else written), then store it for the worker and answer at once, far
+// inside Shopify's 5 seconds. A duplicate delivery (same X-Shopify-Webhook-Id) is answered 200 and stored once.
+// Shared by the routes and the production server's webhook lane (webhook-lane.server.ts).
+export async function acceptVerifiedWebhook({
+  delivery,
+  topic,
+  rawBody,
+  malformed = null,
+}: {
+  delivery: WebhookDeliveryIdentity;
+  topic: string;
+  rawBody: string;
+  malformed?: string | null;
+}): Promise<WebhookAnswer> {
   const definition = INBOX_TOPICS[topic];
   if (!definition) throw new Error(`no inbox topic ${String(topic)}`);
-  try {
-    definition.parse(rawBody);
-  } catch (error) {
-    return rejectWebhook(delivery, describeInvalidPayload(error), rawBody);
+  let reason = malformed;
+  if (!reason) {
+    try {
+      definition.parse(rawBody);
+    } catch (error) {
+      reason = describeInvalidPayload(error);
+    }
+  }
+  if (reason) {
+    // Recorded (digest and reason, not content) and refused; nothing else is written.
+    await recordRejectedDelivery(delivery, reason, rawBody);
+    return { status: 400, body: { error: "invalid payload", reason } };
   }
   const outcome = await queueWebhook({ ...delivery, topic, rawBody });
-  return Response.json({ outcome }, { status: 200 });
+  return { status: 200, body: { outcome } };
 }
 
 function describeInvalidPayload(error: unknown): string {

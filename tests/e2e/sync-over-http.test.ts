@@ -12,6 +12,7 @@ import {
   orderWebhook,
   type ShopifyStandin,
   type WebhookRequest,
+  webhookHmac,
 } from "../../shopify-standin";
 import { sharedDirExists } from "../../shopify-standin/shared-dir";
 import { requireBuild, temporarySqliteUrl } from "./built-app";
@@ -159,5 +160,32 @@ describe.skipIf(!sharedDirExists())("Shopify's webhooks into the built server ov
     await appliedByTheWorker();
     expect(await db.order.count({ where: { shop: SAMPLE_SHOP } })).toBe(0);
     expect(await db.shop.count({ where: { domain: SAMPLE_SHOP } })).toBe(0);
+  });
+
+  it("answers a forged delivery 401 and a malformed one 400, writing only the rejection's record", async () => {
+    const shop = "forged-or-broken.myshopify.com";
+    const post = (body: string, signature: string, webhookId: string) =>
+      fetch(`${app.url}/webhooks/fulfillment_events/create`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-Shopify-Topic": "fulfillment_events/create",
+          "X-Shopify-Shop-Domain": shop,
+          "X-Shopify-Hmac-Sha256": signature,
+          "X-Shopify-Webhook-Id": webhookId,
+          "X-Shopify-API-Version": "2025-10",
+        },
+        body,
+      });
+    const event = '{"id":9007199254740993,"fulfillment_id":1,"order_id":2,"status":"in_transit"}';
+    const forged = await post(event, webhookHmac(Buffer.from(event), "not-the-app-secret"), "forged-1");
+    expect(forged.status).toBe(401);
+    const broken = '{"id": 1, "status": ';
+    const malformed = await post(broken, webhookHmac(Buffer.from(broken), SECRET), "broken-1");
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: "invalid payload" });
+    const rows = await db.webhookDelivery.findMany({ where: { shop }, select: { webhookId: true, status: true } });
+    expect(rows).toEqual([{ webhookId: "broken-1", status: "rejected" }]);
+    expect(await db.shipment.count({ where: { shop } })).toBe(0);
   });
 });

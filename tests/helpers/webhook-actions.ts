@@ -27,6 +27,13 @@ export type Delivery = { topic: string; body: string; webhookId: string; trigger
 // Delivers one webhook through its route, signed like Shopify, then lets the worker apply what the route
 // stored (as the server's worker would within a second); answers the HTTP status the route gave.
 export async function deliver(shop: string, delivery: Delivery): Promise<number> {
+  const status = await deliverToInbox(shop, delivery);
+  await applyQueuedWebhooks();
+  return status;
+}
+
+// Only the route's part: verified and stored, not yet applied.
+export async function deliverToInbox(shop: string, delivery: Delivery): Promise<number> {
   const action = WEBHOOK_ACTIONS[delivery.topic];
   if (!action) throw new Error(`no route for ${delivery.topic}`);
   const request = signedWebhookRequest({ shop, ...delivery });
@@ -37,6 +44,5 @@ export async function deliver(shop: string, delivery: Delivery): Promise<number>
     if (thrown instanceof Response) return thrown.status;
     throw thrown;
   }
-  await applyQueuedWebhooks();
   return status;
 }

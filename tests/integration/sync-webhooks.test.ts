@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
 import { config } from "../../app/config.server";
 import { hashCustomerEmail } from "../../app/services/customer-identity.server";
@@ -14,15 +14,36 @@ import {
   orderBody,
 } from "../helpers/shopify-payloads";
 import { syncState } from "../helpers/sync-state";
-import { deliver, type Delivery } from "../helpers/webhook-actions";
+import { applyQueuedWebhooks } from "../../app/models/webhook-inbox.server";
+import { deliver, deliverToInbox, type Delivery } from "../helpers/webhook-actions";
 import { signedWebhookRequest } from "../helpers/signed-webhook";
 import { action as ordersCreate } from "../../app/routes/webhooks.orders.create";
+
+// The driver path (order-sync-sql.server.ts) can be switched off, so its rows can be compared with the ORM
+// path's, and counted, so a test knows it ran.
+const driverPath = vi.hoisted(() => ({ enabled: true, applied: 0 }));
+vi.mock("../../app/models/order-sync-sql.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../app/models/order-sync-sql.server")>();
+  const switched =
+    <Args extends unknown[], Result>(apply: (...args: Args) => Promise<Result | null>) =>
+    async (...args: Args) => {
+      if (!driverPath.enabled) return null;
+      const result = await apply(...args);
+      if (result !== null) driverPath.applied += 1;
+      return result;
+    };
+  return {
+    applyFulfillmentSql: switched(actual.applyFulfillmentSql),
+    applyFulfillmentEventSql: switched(actual.applyFulfillmentEventSql),
+  };
+});
 
 const SHOP = "sync-shop.myshopify.com";
 const ORDER_GID = `gid://shopify/Order/${BIG_ORDER_ID}`;
 const FULFILLMENT_GID = `gid://shopify/Fulfillment/${FULFILLMENT_ID}`;
 
 beforeEach(async () => {
+  driverPath.enabled = true;
   await prisma.shop.deleteMany({});
   await prisma.webhookDelivery.deleteMany({});
   await prisma.shop.create({ data: { domain: SHOP, name: "Sync shop" } });
@@ -222,6 +243,60 @@ describe("sync webhooks", () => {
       );
       expect(await prisma.webhookDelivery.count({ where: { shop: SHOP } })).toBe(deliveries.length);
     }
+  });
+});
+
+describe("a burst of queued deliveries applied together", () => {
+  it("gives the rows the ORM path gives one by one, whichever order the burst arrived in", async () => {
+    driverPath.enabled = false;
+    const deliveries = lifecycle();
+    for (const delivery of deliveries) await deliver(SHOP, delivery);
+    const expected = await syncState(SHOP);
+    // A second fulfillment version and more events for parcels that now exist: these take the driver path.
+    const later: Delivery[] = [
+      ...deliveries,
+      {
+        topic: "fulfillments/update",
+        webhookId: "w-ful-update-2",
+        body: fulfillmentBody({
+          updatedAt: "2026-11-03T12:00:00-05:00",
+          // The second parcel relabelled: a new tracking version and a carrier refresh job.
+          numbers: ["1Z999AA10123456784", "1Z999AA10123456800"],
+        }),
+      },
+      {
+        topic: "fulfillment_events/create",
+        webhookId: "w-ev-4",
+        body: fulfillmentEventBody({ id: 4, status: "delayed", happenedAt: "2026-11-03T20:00:00-05:00" }),
+      },
+    ];
+    for (const delivery of later.slice(deliveries.length)) await deliver(SHOP, delivery);
+    const expectedAfter = await syncState(SHOP);
+    expect(expectedAfter.events.length).toBeGreaterThan(expected.events.length);
+    driverPath.enabled = true;
+    driverPath.applied = 0;
+
+    const random = createRandom(7);
+    for (let run = 0; run < 6; run += 1) {
+      await prisma.shop.deleteMany({ where: { domain: SHOP } });
+      await prisma.webhookDelivery.deleteMany({});
+      await prisma.shop.create({ data: { domain: SHOP, name: "Sync shop" } });
+      // The order first (as the ORM path would create it), then everything else queued at once, shuffled
+      // and partly duplicated, and applied in one pass.
+      const replay = [...later.slice(1), ...later.filter(() => random.next() < 0.3)];
+      for (let i = replay.length - 1; i > 0; i -= 1) {
+        const j = random.int(0, i);
+        [replay[i], replay[j]] = [replay[j] as Delivery, replay[i] as Delivery];
+      }
+      await deliver(SHOP, later[0] as Delivery);
+      for (const delivery of replay) expect(await deliverToInbox(SHOP, delivery)).toBe(200);
+      while ((await applyQueuedWebhooks({ limit: 500 })) > 0);
+      expect(await syncState(SHOP), `run ${run}: ${replay.map((d) => d.webhookId).join(" ")}`).toEqual(
+        expectedAfter,
+      );
+      expect(await prisma.webhookDelivery.count({ where: { shop: SHOP, status: "queued" } })).toBe(0);
+    }
+    expect(driverPath.applied).toBeGreaterThan(20);
   });
 });
 

@@ -1,0 +1,205 @@
+import { randomBytes } from "node:crypto";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
+
+// The few hot paths (webhook intake, applying queued webhooks, backfill inserts) talk to the database driver
+// directly. Prisma 6's client engine compiles every query in wasm on the event loop, 0.2–0.8 ms each, which
+// capped webhook intake near 60 deliveries/s; the same statements through the driver cost tens of µs.
+// Everything else stays on Prisma. Statements are written once with `?` placeholders and quoted camelCase
+// identifiers, exactly as Prisma's migrations name tables and columns.
+
+export type Dialect = "sqlite" | "postgresql";
+export type SqlRow = Record<string, unknown>;
+
+export interface SqlExecutor {
+  readonly dialect: Dialect;
+  all<T extends SqlRow = SqlRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  // Number of rows changed.
+  run(sql: string, params?: unknown[]): Promise<number>;
+}
+
+export interface RawSql {
+  readonly dialect: Dialect;
+  transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Prisma's storage formats: SQLite keeps DateTime as ISO 8601 text with an explicit offset and booleans as 0/1;
+// PostgreSQL's timestamp(3) columns hold UTC without a zone.
+export function encodeValue(dialect: Dialect, value: unknown): unknown {
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return dialect === "sqlite" ? iso.replace("Z", "+00:00") : iso.replace("T", " ").replace("Z", "");
+  }
+  if (typeof value === "boolean" && dialect === "sqlite") return value ? 1 : 0;
+  return value ?? null;
+}
+
+export function decodeDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === "number") return new Date(value);
+  const text = String(value);
+  // PostgreSQL's text form of a zone-less timestamp, and SQLite's CURRENT_TIMESTAMP default, are both UTC.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
+}
+
+export function decodeBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === "1" || value === "t";
+}
+
+// Time-ordered like Prisma's cuid() (rows created in one process sort by creation), 25 characters.
+let lastMillis = 0;
+let counter = 0;
+export function newRowId(now = Date.now()): string {
+  counter = now === lastMillis ? counter + 1 : 0;
+  lastMillis = now;
+  return `c${now.toString(36).padStart(9, "0")}${counter.toString(36).padStart(3, "0")}${randomBytes(8).toString("hex").slice(0, 12)}`;
+}
+
+export const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+type InsertOptions = { onConflictDoNothing?: string[] };
+
+// INSERT of one row from an object: undefined values are left to the column's default.
+export async function insertRow(
+  sql: SqlExecutor,
+  table: string,
+  row: SqlRow,
+  options: InsertOptions = {},
+): Promise<number> {
+  const entries = Object.entries(row).filter(([, value]) => value !== undefined);
+  const conflict = options.onConflictDoNothing
+    ? ` ON CONFLICT (${options.onConflictDoNothing.map(quoteIdentifier).join(", ")}) DO NOTHING`
+    : "";
+  return sql.run(
+    `INSERT INTO ${quoteIdentifier(table)} (${entries.map(([column]) => quoteIdentifier(column)).join(", ")}) VALUES (${entries.map(() => "?").join(", ")})${conflict}`,
+    entries.map(([, value]) => value),
+  );
+}
+
+// UPDATE of one row by id: undefined values are left as they are (Prisma's `data` semantics).
+export async function updateRowById(sql: SqlExecutor, table: string, id: string, data: SqlRow) {
+  const entries = Object.entries(data).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return 0;
+  return sql.run(
+    `UPDATE ${quoteIdentifier(table)} SET ${entries.map(([column]) => `${quoteIdentifier(column)} = ?`).join(", ")} WHERE "id" = ?`,
+    [...entries.map(([, value]) => value), id],
+  );
+}
+
+export const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
+
+// --- SQLite: the statements run on the connection Prisma's adapter owns, inside a Prisma transaction, so they
+// share its write lock (BEGIN IMMEDIATE, prisma/client.ts) and its in-process mutex. A second connection in the
+// same process would wait synchronously for a lock its own event loop holds.
+
+type PrismaTransactionRunner = <T>(
+  work: () => Promise<T>,
+  options: { timeout: number; maxWait: number },
+) => Promise<T>;
+
+export function sqliteRawSql(
+  connection: () => BetterSqlite3.Database,
+  runInPrismaTransaction: PrismaTransactionRunner,
+): RawSql {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = connection().prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  const encode = (params: unknown[]) => params.map((value) => encodeValue("sqlite", value));
+  const executor: SqlExecutor = {
+    dialect: "sqlite",
+    async all<T extends SqlRow>(text: string, params: unknown[] = []) {
+      return prepare(text).all(...encode(params)) as T[];
+    },
+    async run(text: string, params: unknown[] = []) {
+      const statement = prepare(text);
+      if (statement.reader) {
+        statement.all(...encode(params));
+        return 0;
+      }
+      return statement.run(...encode(params)).changes;
+    },
+  };
+  return {
+    dialect: "sqlite",
+    transaction: (work) => runInPrismaTransaction(() => work(executor), { timeout: 60_000, maxWait: 30_000 }),
+    async close() {
+      statements.clear();
+    },
+  };
+}
+
+// --- PostgreSQL: a small pool of its own; each transaction holds one connection.
+
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+
+export function postgresRawSql(connectionString: string, { max = 4 }: { max?: number } = {}): RawSql {
+  const url = new URL(connectionString);
+  const schema = url.searchParams.get("schema");
+  url.searchParams.delete("schema");
+  const pool = new pg.Pool({
+    connectionString: url.toString(),
+    max,
+    allowExitOnIdle: true,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // Timestamps come back as text (decodeDate reads them as UTC) instead of being read in the local zone.
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === TIMESTAMP_WITHOUT_TIME_ZONE
+          ? (value: string) => value
+          : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    },
+  });
+  const numbered = new Map<string, string>();
+  const toPostgres = (text: string) => {
+    let converted = numbered.get(text);
+    if (converted === undefined) {
+      let index = 0;
+      converted = text.replace(/\?/g, () => `$${(index += 1)}`);
+      numbered.set(text, converted);
+    }
+    return converted;
+  };
+  const executorFor = (client: pg.PoolClient): SqlExecutor => ({
+    dialect: "postgresql",
+    async all<T extends SqlRow>(text: string, params: unknown[] = []) {
+      const result = await client.query(
+        toPostgres(text),
+        params.map((value) => encodeValue("postgresql", value)),
+      );
+      return result.rows as T[];
+    },
+    async run(text: string, params: unknown[] = []) {
+      const result = await client.query(
+        toPostgres(text),
+        params.map((value) => encodeValue("postgresql", value)),
+      );
+      return result.rowCount ?? 0;
+    },
+  });
+  return {
+    dialect: "postgresql",
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(executorFor(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
