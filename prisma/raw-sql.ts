@@ -21,6 +21,9 @@ export interface SqlExecutor {
 export interface RawSql {
   readonly dialect: Dialect;
   transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  // One statement, atomic on its own. On SQLite, waiting for the write lock never blocks the event loop:
+  // a web process keeps answering while a worker process holds the lock.
+  statement<T extends SqlRow = SqlRow>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -127,9 +130,28 @@ export function sqliteRawSql(
       return statement.run(...encode(params)).changes;
     },
   };
+  const statement = async <T extends SqlRow>(text: string, params: unknown[] = []): Promise<T[]> => {
+    for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 8)) {
+      const db = connection();
+      // Prisma's transaction is open on this connection (between its statements): wait for it to end.
+      if (!db.inTransaction) {
+        const busyTimeout = db.pragma("busy_timeout", { simple: true }) as number;
+        db.pragma("busy_timeout = 0");
+        try {
+          return prepare(text).all(...encode(params)) as T[];
+        } catch (error) {
+          if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        } finally {
+          db.pragma(`busy_timeout = ${busyTimeout}`);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  };
   return {
     dialect: "sqlite",
     transaction: (work) => runInPrismaTransaction(() => work(executor), { timeout: 60_000, maxWait: 30_000 }),
+    statement,
     async close() {
       statements.clear();
     },
@@ -186,6 +208,13 @@ export function postgresRawSql(connectionString: string, { max = 4 }: { max?: nu
   });
   return {
     dialect: "postgresql",
+    async statement<T extends SqlRow>(text: string, params: unknown[] = []) {
+      const result = await pool.query(
+        toPostgres(text),
+        params.map((value) => encodeValue("postgresql", value)),
+      );
+      return result.rows as T[];
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {

@@ -32,13 +32,11 @@ async function storeDeliveries(deliveries: QueuedDelivery[]): Promise<Array<"que
     delivery.rawBody,
     new Date(now),
   ]);
-  const stored = await rawSql.transaction((sql) =>
-    sql.all<{ shop: string; webhookId: string }>(
-      `INSERT INTO "WebhookDelivery" ("id", "shop", "webhookId", "topic", "triggeredAt", "status", "payload", "receivedAt")
-       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
-       ON CONFLICT ("shop", "webhookId") DO NOTHING RETURNING "shop", "webhookId"`,
-      rows.flat(),
-    ),
+  const stored = await rawSql.statement<{ shop: string; webhookId: string }>(
+    `INSERT INTO "WebhookDelivery" ("id", "shop", "webhookId", "topic", "triggeredAt", "status", "payload", "receivedAt")
+     VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+     ON CONFLICT ("shop", "webhookId") DO NOTHING RETURNING "shop", "webhookId"`,
+    rows.flat(),
   );
   const inserted = new Set(stored.map((row) => `${row.shop}\n${row.webhookId}`));
   return deliveries.map((delivery) => {
@@ -62,7 +60,11 @@ export async function applyQueuedWebhooks({
     where: { status: "applying", claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
     data: { status: "queued", claimedAt: null },
   });
-  const claimed = await claimQueued(limit, now);
+  // Parsed before any transaction: on SQLite the write lock is then held only for the database work.
+  const claimed = (await claimQueued(limit, now)).map((delivery) => ({
+    ...delivery,
+    parsed: parseForDriver(delivery),
+  }));
   let applied = 0;
   let next = 0;
   while (next < claimed.length) {
@@ -70,7 +72,7 @@ export async function applyQueuedWebhooks({
     applied += run;
     next += run;
     if (next < claimed.length && run < SEGMENT_SIZE) {
-      if (await applyClaimed((claimed[next] as ClaimedDelivery).id)) applied += 1;
+      if (await applyClaimed((claimed[next] as ParsedDelivery).id)) applied += 1;
       next += 1;
     }
   }
@@ -79,19 +81,30 @@ export async function applyQueuedWebhooks({
 
 // On SQLite a run holds the database's one write lock: long enough to amortize it, short enough that the web
 // process's intake never waits long.
-const SEGMENT_SIZE = 50;
+const SEGMENT_SIZE = 16;
 
 type ClaimedDelivery = { id: string; shop: string; topic: string; webhookId: string; payload: string | null };
+type ParsedDelivery = ClaimedDelivery & { parsed: { payload: unknown } | null };
+
+// The payload, when the delivery's topic has a driver path and it parses; otherwise null (the ORM path
+// applies it, or records why it cannot).
+function parseForDriver(delivery: ClaimedDelivery): { payload: unknown } | null {
+  const definition = INBOX_TOPICS[delivery.topic];
+  if (!definition?.applySql || delivery.payload === null) return null;
+  try {
+    return { payload: definition.parse(delivery.payload) };
+  } catch {
+    return null;
+  }
+}
 
 async function claimQueued(limit: number, now: Date): Promise<ClaimedDelivery[]> {
-  const rows = await rawSql.transaction((sql) =>
-    sql.all<ClaimedDelivery & { receivedAt: unknown }>(
-      `UPDATE "WebhookDelivery" SET "status" = 'applying', "claimedAt" = ?
-        WHERE "status" = 'queued' AND "id" IN (
-          SELECT "id" FROM "WebhookDelivery" WHERE "status" = 'queued' ORDER BY "receivedAt", "id" LIMIT ?)
-        RETURNING "id", "shop", "topic", "webhookId", "payload", "receivedAt"`,
-      [now, limit],
-    ),
+  const rows = await rawSql.statement<ClaimedDelivery & { receivedAt: unknown }>(
+    `UPDATE "WebhookDelivery" SET "status" = 'applying', "claimedAt" = ?
+      WHERE "status" = 'queued' AND "id" IN (
+        SELECT "id" FROM "WebhookDelivery" WHERE "status" = 'queued' ORDER BY "receivedAt", "id" LIMIT ?)
+      RETURNING "id", "shop", "topic", "webhookId", "payload", "receivedAt"`,
+    [now, limit],
   );
   const arrival = (row: { receivedAt: unknown }) => decodeDate(row.receivedAt)?.getTime() ?? 0;
   return rows.sort((a, b) => arrival(a) - arrival(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -99,19 +112,13 @@ async function claimQueued(limit: number, now: Date): Promise<ClaimedDelivery[]>
 
 // Applies claimed deliveries from `start` through the driver until one needs the ORM path (or SEGMENT_SIZE are
 // done); returns how many it applied, all in the caller's transaction.
-async function applyRunThroughDriver(sql: SqlExecutor, claimed: ClaimedDelivery[], start: number) {
+async function applyRunThroughDriver(sql: SqlExecutor, claimed: ParsedDelivery[], start: number) {
   let count = 0;
   for (let index = start; index < claimed.length && count < SEGMENT_SIZE; index += 1) {
-    const delivery = claimed[index] as ClaimedDelivery;
-    const definition = INBOX_TOPICS[delivery.topic];
-    if (!definition?.applySql || delivery.payload === null) break;
-    let payload: unknown;
-    try {
-      payload = definition.parse(delivery.payload);
-    } catch {
-      break;
-    }
-    const outcome = await definition.applySql(sql, { shop: delivery.shop, payload });
+    const delivery = claimed[index] as ParsedDelivery;
+    const applySql = INBOX_TOPICS[delivery.topic]?.applySql;
+    if (!delivery.parsed || !applySql) break;
+    const outcome = await applySql(sql, { shop: delivery.shop, payload: delivery.parsed.payload });
     if (outcome === null) break;
     await sql.run(
       `UPDATE "WebhookDelivery" SET "status" = ?, "payload" = NULL, "claimedAt" = NULL WHERE "id" = ?`,
