@@ -179,41 +179,33 @@ export function postgresRawSql(connectionString: string, { max = 4 }: { max?: nu
           : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
     },
   });
-  const numbered = new Map<string, string>();
+  // Named statements: each connection parses and plans a statement once, not on every call (that was most of
+  // a simple statement's 0.8 ms).
+  const prepared = new Map<string, { name: string; text: string }>();
   const toPostgres = (text: string) => {
-    let converted = numbered.get(text);
-    if (converted === undefined) {
+    let statement = prepared.get(text);
+    if (statement === undefined) {
       let index = 0;
-      converted = text.replace(/\?/g, () => `$${(index += 1)}`);
-      numbered.set(text, converted);
+      statement = { name: `pw_${prepared.size}`, text: text.replace(/\?/g, () => `$${(index += 1)}`) };
+      prepared.set(text, statement);
     }
-    return converted;
+    return statement;
   };
+  const query = (client: pg.Pool | pg.PoolClient, text: string, params: unknown[]) =>
+    client.query({ ...toPostgres(text), values: params.map((value) => encodeValue("postgresql", value)) });
   const executorFor = (client: pg.PoolClient): SqlExecutor => ({
     dialect: "postgresql",
     async all<T extends SqlRow>(text: string, params: unknown[] = []) {
-      const result = await client.query(
-        toPostgres(text),
-        params.map((value) => encodeValue("postgresql", value)),
-      );
-      return result.rows as T[];
+      return (await query(client, text, params)).rows as T[];
     },
     async run(text: string, params: unknown[] = []) {
-      const result = await client.query(
-        toPostgres(text),
-        params.map((value) => encodeValue("postgresql", value)),
-      );
-      return result.rowCount ?? 0;
+      return (await query(client, text, params)).rowCount ?? 0;
     },
   });
   return {
     dialect: "postgresql",
     async statement<T extends SqlRow>(text: string, params: unknown[] = []) {
-      const result = await pool.query(
-        toPostgres(text),
-        params.map((value) => encodeValue("postgresql", value)),
-      );
-      return result.rows as T[];
+      return (await query(pool, text, params)).rows as T[];
     },
     async transaction(work) {
       const client = await pool.connect();

@@ -18,12 +18,16 @@ import {
   type SyncOutcome,
 } from "./order-sync.server";
 import { FINAL_STATUSES } from "./shipment-status";
-import { deriveShipmentState } from "./shipment-timeline.server";
+import { deriveShipmentState, type ShipmentState } from "./shipment-timeline.server";
 
 // The webhook apply path's common case through the driver: an event or a fulfillment version for shipments
 // Parcelwise already has. Same rules and same rows as order-sync.server.ts (tests/integration/sync-webhooks
-// compares the two); anything else (a fulfillment or order seen for the first time, a new tracking number
-// slot) answers null before writing anything, and the caller applies it through order-sync.server.ts.
+// compares the two), in as few statements as possible (on PostgreSQL each is a round trip): the fulfillment's
+// shipments and their events in one read, then one write per row that changes. Anything else (a fulfillment
+// or order seen for the first time, a new tracking number slot) answers null before writing anything, and the
+// caller applies it through order-sync.server.ts.
+
+type TimelineEvent = { status: string; substatus: string | null; occurredAt: Date; dedupeKey: string };
 
 type StoredShipment = {
   id: string;
@@ -31,53 +35,139 @@ type StoredShipment = {
   trackingNumber: string | null;
   shopifyUpdatedAt: Date | null;
   carrierConfirmed: boolean;
+  shopifyFulfillmentStatus: string | null;
+  shopifyShipmentStatus: string | null;
+  shopifyDeliveredAt: Date | null;
+  state: ShipmentState;
+  nextCheckAt: Date | null;
+  events: TimelineEvent[];
 };
 
-async function fulfillmentShipments(
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+async function loadFulfillmentShipments(
   sql: SqlExecutor,
   shop: string,
   fulfillmentId: string,
 ): Promise<StoredShipment[]> {
-  const rows = await sql.all<Record<string, unknown>>(
-    `SELECT "id", "trackingIndex", "trackingNumber", "shopifyUpdatedAt", "carrierConfirmed"
-       FROM "Shipment" WHERE "shop" = ? AND "shopifyFulfillmentId" = ?`,
+  // Two workers applying deliveries of one fulfillment on PostgreSQL would each derive the state from the
+  // events they can see and the later commit would drop the other's event from it: the first locks the
+  // shipments, the second waits, then reads (in a new snapshot) everything the first wrote. SQLite has one
+  // writer at a time already.
+  if (sql.dialect === "postgresql") {
+    await sql.all(`SELECT "id" FROM "Shipment" WHERE "shop" = ? AND "shopifyFulfillmentId" = ? FOR UPDATE`, [
+      shop,
+      fulfillmentId,
+    ]);
+  }
+  const rows = await sql.all(
+    `SELECT s."id", s."trackingIndex", s."trackingNumber", s."shopifyUpdatedAt", s."carrierConfirmed",
+            s."shopifyFulfillmentStatus", s."shopifyShipmentStatus", s."shopifyDeliveredAt", s."status" AS "shipmentStatus",
+            s."substatus" AS "shipmentSubstatus", s."lastEventAt", s."deliveredAt", s."nextCheckAt",
+            e."status", e."substatus", e."occurredAt", e."dedupeKey"
+       FROM "Shipment" s LEFT JOIN "TrackingEvent" e ON e."shipmentId" = s."id" AND e."shop" = s."shop"
+      WHERE s."shop" = ? AND s."shopifyFulfillmentId" = ?`,
     [shop, fulfillmentId],
   );
-  return rows.map((row) => ({
-    id: String(row.id),
-    trackingIndex: Number(row.trackingIndex),
-    trackingNumber: (row.trackingNumber as string | null) ?? null,
-    shopifyUpdatedAt: decodeDate(row.shopifyUpdatedAt),
-    carrierConfirmed: decodeBoolean(row.carrierConfirmed),
-  }));
+  const byId = new Map<string, StoredShipment>();
+  for (const row of rows) {
+    const id = String(row.id);
+    let shipment = byId.get(id);
+    if (!shipment) {
+      shipment = {
+        id,
+        trackingIndex: Number(row.trackingIndex),
+        trackingNumber: text(row.trackingNumber),
+        shopifyUpdatedAt: decodeDate(row.shopifyUpdatedAt),
+        carrierConfirmed: decodeBoolean(row.carrierConfirmed),
+        shopifyFulfillmentStatus: text(row.shopifyFulfillmentStatus),
+        shopifyShipmentStatus: text(row.shopifyShipmentStatus),
+        shopifyDeliveredAt: decodeDate(row.shopifyDeliveredAt),
+        state: {
+          status: String(row.shipmentStatus) as ShipmentState["status"],
+          substatus: text(row.shipmentSubstatus),
+          lastEventAt: decodeDate(row.lastEventAt),
+          deliveredAt: decodeDate(row.deliveredAt),
+        },
+        nextCheckAt: decodeDate(row.nextCheckAt),
+        events: [],
+      };
+      byId.set(id, shipment);
+    }
+    if (row.dedupeKey !== null && row.dedupeKey !== undefined) {
+      shipment.events.push({
+        status: String(row.status),
+        substatus: text(row.substatus),
+        occurredAt: decodeDate(row.occurredAt) as Date,
+        dedupeKey: String(row.dedupeKey),
+      });
+    }
+  }
+  return [...byId.values()];
 }
 
 export async function applyFulfillmentEventSql(
   sql: SqlExecutor,
   { shop, event }: { shop: string; event: FulfillmentEventSnapshot },
 ): Promise<SyncOutcome | null> {
-  const shipments = await fulfillmentShipments(sql, shop, event.fulfillmentShopifyId);
+  const shipments = await loadFulfillmentShipments(sql, shop, event.fulfillmentShopifyId);
   if (shipments.length === 0) return null;
-  await insertEvents(sql, shop, shipments, event);
-  for (const shipment of shipments) await recomputeShipmentStatusSql(sql, shop, shipment.id);
+  for (const shipment of shipments) {
+    await insertEvent(sql, shop, shipment, event);
+    await saveShipment(sql, shipment, {});
+  }
   return "applied";
 }
 
-async function insertEvents(
+async function insertEvent(
   sql: SqlExecutor,
   shop: string,
-  shipments: StoredShipment[],
+  shipment: StoredShipment,
   event: FulfillmentEventSnapshot,
 ) {
   const row = eventRowData(event);
-  for (const shipment of shipments) {
-    await insertRow(
-      sql,
-      "TrackingEvent",
-      { id: newRowId(), shop, shipmentId: shipment.id, ...row, createdAt: new Date() },
-      { onConflictDoNothing: ["shipmentId", "dedupeKey"] },
-    );
-  }
+  const inserted = await insertRow(
+    sql,
+    "TrackingEvent",
+    { id: newRowId(), shop, shipmentId: shipment.id, ...row, createdAt: new Date() },
+    { onConflictDoNothing: ["shipmentId", "dedupeKey"] },
+  );
+  if (inserted > 0) shipment.events.push(row);
+}
+
+// Writes the shipment's own changed fields and its derived state (recomputeShipmentStatus's rule) in one
+// statement, or nothing when neither changed.
+async function saveShipment(
+  sql: SqlExecutor,
+  shipment: StoredShipment,
+  fields: Partial<ReturnType<typeof shipmentRowData>> & { orderId?: string },
+) {
+  const state = deriveShipmentState({
+    events: shipment.events,
+    trackingNumber: fields.trackingNumber !== undefined ? fields.trackingNumber : shipment.trackingNumber,
+    shopifyFulfillmentStatus: fields.shopifyFulfillmentStatus ?? shipment.shopifyFulfillmentStatus,
+    shopifyShipmentStatus:
+      fields.shopifyShipmentStatus !== undefined ? fields.shopifyShipmentStatus : shipment.shopifyShipmentStatus,
+    shopifyDeliveredAt:
+      fields.shopifyDeliveredAt !== undefined ? fields.shopifyDeliveredAt : shipment.shopifyDeliveredAt,
+  });
+  const clearNextCheck = FINAL_STATUSES.has(state.status) && shipment.nextCheckAt !== null;
+  if (Object.keys(fields).length === 0 && sameState(state, shipment.state) && !clearNextCheck) return;
+  await updateRowById(sql, "Shipment", shipment.id, {
+    ...fields,
+    ...state,
+    ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}),
+    updatedAt: new Date(),
+  });
+}
+
+function sameState(a: ShipmentState, b: ShipmentState) {
+  return (
+    a.status === b.status &&
+    a.substatus === b.substatus &&
+    a.lastEventAt?.getTime() === b.lastEventAt?.getTime() &&
+    a.deliveredAt?.getTime() === b.deliveredAt?.getTime()
+  );
 }
 
 export async function applyFulfillmentSql(
@@ -93,13 +183,13 @@ export async function applyFulfillmentSql(
   if (!order || (!decodeDate(order.shopifyUpdatedAt) && orderedAt && fulfillment.createdAt < orderedAt)) {
     return null;
   }
-  const shipments = await fulfillmentShipments(sql, shop, fulfillment.shopifyId);
+  const shipments = await loadFulfillmentShipments(sql, shop, fulfillment.shopifyId);
   const byIndex = new Map(shipments.map((shipment) => [shipment.trackingIndex, shipment]));
   const trackingCount = Math.max(1, fulfillment.tracking.length);
   for (let index = 0; index < trackingCount; index += 1) if (!byIndex.has(index)) return null;
 
   let stale = false;
-  const now = new Date();
+  const changes = new Map<string, Parameters<typeof saveShipment>[2]>();
   for (let trackingIndex = 0; trackingIndex < trackingCount; trackingIndex += 1) {
     const shipment = byIndex.get(trackingIndex) as StoredShipment;
     const tracking = fulfillment.tracking[trackingIndex] ?? NO_TRACKING;
@@ -114,7 +204,7 @@ export async function applyFulfillmentSql(
         trackingCompany: tracking.company,
         trackingUrl: tracking.url,
         shopifyUpdatedAt: fulfillment.updatedAt,
-        createdAt: now,
+        createdAt: new Date(),
       },
       { onConflictDoNothing: ["shipmentId", "shopifyUpdatedAt"] },
     );
@@ -123,47 +213,14 @@ export async function applyFulfillmentSql(
       continue;
     }
     const carrier = shipment.carrierConfirmed ? null : await carrierFor(shop, tracking);
-    await updateRowById(sql, "Shipment", shipment.id, {
-      orderId: order.id,
-      ...shipmentRowData(fulfillment, tracking, carrier),
-      updatedAt: now,
-    });
+    changes.set(shipment.id, { orderId: order.id, ...shipmentRowData(fulfillment, tracking, carrier) });
     if (tracking.number && tracking.number !== shipment.trackingNumber && awaitsCarrierScans(fulfillment)) {
       await enqueueJobSql(sql, refreshJob(shop, shipment.id));
     }
   }
-  for (const event of fulfillment.events ?? []) await insertEvents(sql, shop, shipments, event);
-  for (const shipment of shipments) await recomputeShipmentStatusSql(sql, shop, shipment.id);
+  for (const event of fulfillment.events ?? []) {
+    for (const shipment of shipments) await insertEvent(sql, shop, shipment, event);
+  }
+  for (const shipment of shipments) await saveShipment(sql, shipment, changes.get(shipment.id) ?? {});
   return stale ? "stale" : "applied";
-}
-
-// recomputeShipmentStatus (shipment-timeline.server.ts) through the driver.
-async function recomputeShipmentStatusSql(sql: SqlExecutor, shop: string, shipmentId: string) {
-  const [shipment] = await sql.all<Record<string, unknown>>(
-    `SELECT "trackingNumber", "shopifyFulfillmentStatus", "shopifyShipmentStatus", "shopifyDeliveredAt"
-       FROM "Shipment" WHERE "id" = ? AND "shop" = ?`,
-    [shipmentId, shop],
-  );
-  if (!shipment) return;
-  const events = await sql.all<Record<string, unknown>>(
-    `SELECT "status", "substatus", "occurredAt", "dedupeKey" FROM "TrackingEvent" WHERE "shipmentId" = ? AND "shop" = ?`,
-    [shipmentId, shop],
-  );
-  const state = deriveShipmentState({
-    events: events.map((event) => ({
-      status: String(event.status),
-      substatus: (event.substatus as string | null) ?? null,
-      occurredAt: decodeDate(event.occurredAt) as Date,
-      dedupeKey: String(event.dedupeKey),
-    })),
-    trackingNumber: (shipment.trackingNumber as string | null) ?? null,
-    shopifyFulfillmentStatus: (shipment.shopifyFulfillmentStatus as string | null) ?? null,
-    shopifyShipmentStatus: (shipment.shopifyShipmentStatus as string | null) ?? null,
-    shopifyDeliveredAt: decodeDate(shipment.shopifyDeliveredAt),
-  });
-  await updateRowById(sql, "Shipment", shipmentId, {
-    ...state,
-    ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}),
-    updatedAt: new Date(),
-  });
 }
