@@ -81,6 +81,38 @@ export async function insertRow(
   );
 }
 
+// Multi-row INSERTs. Rows are grouped by the columns they set, so a column a row leaves out keeps its default.
+const MAX_PARAMETERS = 30_000;
+export async function insertRows(
+  sql: SqlExecutor,
+  table: string,
+  rows: SqlRow[],
+  options: InsertOptions = {},
+): Promise<void> {
+  const groups = new Map<string, { columns: string[]; rows: SqlRow[] }>();
+  for (const row of rows) {
+    const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+    const key = columns.join(",");
+    const group = groups.get(key) ?? { columns, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  const conflict = options.onConflictDoNothing
+    ? ` ON CONFLICT (${options.onConflictDoNothing.map(quoteIdentifier).join(", ")}) DO NOTHING`
+    : "";
+  for (const { columns, rows: groupRows } of groups.values()) {
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    const tuple = `(${columns.map(() => "?").join(", ")})`;
+    for (let start = 0; start < groupRows.length; start += perStatement) {
+      const chunk = groupRows.slice(start, start + perStatement);
+      await sql.run(
+        `INSERT INTO ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}${conflict}`,
+        chunk.flatMap((row) => columns.map((column) => row[column])),
+      );
+    }
+  }
+}
+
 // UPDATE of one row by id: undefined values are left as they are (Prisma's `data` semantics).
 export async function updateRowById(sql: SqlExecutor, table: string, id: string, data: SqlRow) {
   const entries = Object.entries(data).filter(([, value]) => value !== undefined);
@@ -90,6 +122,10 @@ export async function updateRowById(sql: SqlExecutor, table: string, id: string,
     [...entries.map(([, value]) => value), id],
   );
 }
+
+// Statements kept prepared per connection: the short, fixed ones. Multi-row statements vary with the row count
+// and would pile up.
+const isReusable = (text: string) => text.length < 2_000;
 
 export const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
 
@@ -111,7 +147,7 @@ export function sqliteRawSql(
     let statement = statements.get(text);
     if (!statement) {
       statement = connection().prepare(text);
-      statements.set(text, statement);
+      if (isReusable(text)) statements.set(text, statement);
     }
     return statement;
   };
@@ -182,11 +218,13 @@ export function postgresRawSql(connectionString: string, { max = 4 }: { max?: nu
   // Named statements: each connection parses and plans a statement once, not on every call (that was most of
   // a simple statement's 0.8 ms).
   const prepared = new Map<string, { name: string; text: string }>();
-  const toPostgres = (text: string) => {
+  const toPostgres = (text: string): { name?: string; text: string } => {
     let statement = prepared.get(text);
     if (statement === undefined) {
       let index = 0;
-      statement = { name: `pw_${prepared.size}`, text: text.replace(/\?/g, () => `$${(index += 1)}`) };
+      const numbered = text.replace(/\?/g, () => `$${(index += 1)}`);
+      if (!isReusable(text)) return { text: numbered };
+      statement = { name: `pw_${prepared.size}`, text: numbered };
       prepared.set(text, statement);
     }
     return statement;

@@ -123,8 +123,9 @@ export async function pollBackfill({
   return "completed";
 }
 
-// Streams the JSONL (never loaded whole) and applies it in batches. Each batch and the count of lines it
-// covered commit together, so a crash resumes after the last committed line without duplicates.
+// Streams the JSONL (never loaded whole) and applies it in batches. Each batch's new rows and the count of
+// lines it covered commit together (its updates to known rows are idempotent and go just before), so a crash
+// resumes after the last committed line without duplicates.
 export async function importBulkFile({
   shop,
   runId,
@@ -168,14 +169,17 @@ function addLine(batch: BulkBatch, line: Record<string, unknown>) {
 }
 
 async function commitBatch(shop: string, runId: string, batch: BulkBatch, lastLine: number) {
-  await prisma.$transaction(
-    async (tx) => {
-      await applyOrderBatch(tx, { shop, orders: batch.orders, events: batch.events });
-      await tx.syncRun.update({
-        where: { id: runId },
-        data: { processedLines: lastLine, ordersApplied: { increment: batch.orders.length } },
-      });
-    },
-    { timeout: 60_000 },
-  );
+  await applyOrderBatch({
+    shop,
+    orders: batch.orders,
+    events: batch.events,
+    recordProgress: (sql) =>
+      sql
+        .run(
+          `UPDATE "SyncRun" SET "processedLines" = ?, "ordersApplied" = "ordersApplied" + ?, "updatedAt" = ?
+            WHERE "id" = ? AND "shop" = ?`,
+          [lastLine, batch.orders.length, new Date(), runId, shop],
+        )
+        .then(() => undefined),
+  });
 }

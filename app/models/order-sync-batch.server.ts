@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
+import { insertRows, newRowId, placeholders, type SqlExecutor, type SqlRow } from "../../prisma/raw-sql";
+import prisma, { rawSql } from "../db.server";
 import type { FulfillmentEventSnapshot, OrderSnapshot } from "../services/shopify-snapshots";
 import {
   applyFulfillmentEventSnapshot,
@@ -14,28 +14,42 @@ import {
 import { assignCarrier, shopCarrierHistory } from "./shipment-carrier.server";
 import { deriveShipmentState } from "./shipment-timeline.server";
 
-type Transaction = Prisma.TransactionClient;
-
-// Backfill imports tens of thousands of orders: rows Parcelwise has never seen are written with a handful of
-// createMany calls per batch instead of dozens of queries per order. Anything already known goes through the
-// per-item functions, so both paths produce the same rows (tests/integration/backfill.test.ts compares them).
-export async function applyOrderBatch(
-  tx: Transaction,
-  { shop, orders, events }: { shop: string; orders: OrderSnapshot[]; events: FulfillmentEventSnapshot[] },
-): Promise<{ orders: number; events: number }> {
-  const fulfillmentIds = new Set([
-    ...orders.flatMap((order) => order.fulfillments.map((fulfillment) => fulfillment.shopifyId)),
-    ...events.map((event) => event.fulfillmentShopifyId),
-  ]);
+// Backfill imports tens of thousands of orders: rows Parcelwise has never seen are built in memory and written
+// through the driver with a few multi-row INSERTs per batch (prisma/raw-sql.ts), in one transaction with
+// `recordProgress` (the resumable line count). Anything already known goes first through the per-item ORM
+// functions, which are idempotent, so a crash between the two only repeats them. Both paths produce the same
+// rows (tests/integration/backfill.test.ts compares them).
+export async function applyOrderBatch({
+  shop,
+  orders,
+  events,
+  recordProgress,
+}: {
+  shop: string;
+  orders: OrderSnapshot[];
+  events: FulfillmentEventSnapshot[];
+  recordProgress: (sql: SqlExecutor) => Promise<void>;
+}): Promise<{ orders: number; events: number }> {
+  const fulfillmentIds = [
+    ...new Set([
+      ...orders.flatMap((order) => order.fulfillments.map((fulfillment) => fulfillment.shopifyId)),
+      ...events.map((event) => event.fulfillmentShopifyId),
+    ]),
+  ];
+  const orderIds = orders.map((order) => order.shopifyId);
   const [knownOrders, knownShipments] = await Promise.all([
-    tx.order.findMany({
-      where: { shop, shopifyId: { in: orders.map((order) => order.shopifyId) } },
-      select: { shopifyId: true },
-    }),
-    tx.shipment.findMany({
-      where: { shop, shopifyFulfillmentId: { in: [...fulfillmentIds] } },
-      select: { shopifyFulfillmentId: true },
-    }),
+    orderIds.length
+      ? rawSql.statement<{ shopifyId: string }>(
+          `SELECT "shopifyId" FROM "Order" WHERE "shop" = ? AND "shopifyId" IN (${placeholders(orderIds.length)})`,
+          [shop, ...orderIds],
+        )
+      : [],
+    fulfillmentIds.length
+      ? rawSql.statement<{ shopifyFulfillmentId: string }>(
+          `SELECT DISTINCT "shopifyFulfillmentId" FROM "Shipment" WHERE "shop" = ? AND "shopifyFulfillmentId" IN (${placeholders(fulfillmentIds.length)})`,
+          [shop, ...fulfillmentIds],
+        )
+      : [],
   ]);
   const knownOrderIds = new Set(knownOrders.map((order) => order.shopifyId));
   const knownFulfillmentIds = new Set(knownShipments.map((shipment) => shipment.shopifyFulfillmentId));
@@ -53,31 +67,44 @@ export async function applyOrderBatch(
     eventsByFulfillment.set(event.fulfillmentShopifyId, list);
   }
 
-  await insertFreshOrders(tx, shop, fresh, eventsByFulfillment);
-
-  for (const order of orders) if (!isFresh(order)) await applyOrderSnapshot(tx, { shop, order });
-  for (const event of events) {
-    if (freshFulfillmentIds.has(event.fulfillmentShopifyId)) continue;
-    await applyFulfillmentEventSnapshot(tx, { shop, orderShopifyId: "", event });
+  const known = orders.filter((order) => !isFresh(order));
+  const knownEvents = events.filter((event) => !freshFulfillmentIds.has(event.fulfillmentShopifyId));
+  if (known.length > 0 || knownEvents.length > 0) {
+    await prisma.$transaction(
+      async (tx) => {
+        for (const order of known) await applyOrderSnapshot(tx, { shop, order });
+        for (const event of knownEvents) {
+          await applyFulfillmentEventSnapshot(tx, { shop, orderShopifyId: "", event });
+        }
+      },
+      { timeout: 60_000 },
+    );
   }
+  const rows = await freshOrderRows(shop, fresh, eventsByFulfillment);
+  await rawSql.transaction(async (sql) => {
+    for (const [table, tableRows] of rows) await insertRows(sql, table, tableRows);
+    await recordProgress(sql);
+  });
   return { orders: orders.length, events: events.length };
 }
 
-async function insertFreshOrders(
-  tx: Transaction,
+// Every row the fresh orders need, in insertion order (parents first), with the values Prisma would fill in.
+async function freshOrderRows(
   shop: string,
   orders: OrderSnapshot[],
   eventsByFulfillment: Map<string, FulfillmentEventSnapshot[]>,
-) {
+): Promise<Array<[string, SqlRow[]]>> {
   const shopHistory = await shopCarrierHistory(shop);
-  const orderRows: Prisma.OrderCreateManyInput[] = [];
-  const shipmentRows: Prisma.ShipmentCreateManyInput[] = [];
-  const versionRows: Prisma.ShipmentTrackingVersionCreateManyInput[] = [];
-  const eventRows: Prisma.TrackingEventCreateManyInput[] = [];
-  const jobRows: Prisma.JobCreateManyInput[] = [];
+  const now = new Date();
+  const stamps = { createdAt: now, updatedAt: now };
+  const orderRows: SqlRow[] = [];
+  const shipmentRows: SqlRow[] = [];
+  const versionRows: SqlRow[] = [];
+  const eventRows: SqlRow[] = [];
+  const jobRows: SqlRow[] = [];
   for (const order of orders) {
-    const orderId = randomUUID();
-    orderRows.push({ id: orderId, shop, shopifyId: order.shopifyId, ...orderRowData(shop, order) });
+    const orderId = newRowId();
+    orderRows.push({ id: orderId, shop, shopifyId: order.shopifyId, ...orderRowData(shop, order), ...stamps });
     for (const fulfillment of order.fulfillments) {
       const eventsById = new Map(
         [...(fulfillment.events ?? []), ...(eventsByFulfillment.get(fulfillment.shopifyId) ?? [])].map(
@@ -90,7 +117,7 @@ async function insertFreshOrders(
         trackingIndex < Math.max(1, fulfillment.tracking.length);
         trackingIndex += 1
       ) {
-        const shipmentId = randomUUID();
+        const shipmentId = newRowId();
         const tracking = fulfillment.tracking[trackingIndex] ?? NO_TRACKING;
         const row = shipmentRowData(
           fulfillment,
@@ -117,26 +144,33 @@ async function insertFreshOrders(
           trackingIndex,
           ...row,
           ...state,
+          ...stamps,
         });
         versionRows.push({
+          id: newRowId(),
           shop,
           shipmentId,
           trackingNumber: tracking.number,
           trackingCompany: tracking.company,
           trackingUrl: tracking.url,
           shopifyUpdatedAt: fulfillment.updatedAt,
+          createdAt: now,
         });
-        for (const event of fulfillmentEvents) eventRows.push({ shop, shipmentId, ...event });
+        for (const event of fulfillmentEvents) {
+          eventRows.push({ id: newRowId(), shop, shipmentId, ...event, createdAt: now });
+        }
         if (tracking.number && awaitsCarrierScans(fulfillment)) {
           const job = refreshJob(shop, shipmentId);
-          jobRows.push({ ...job, payload: JSON.stringify(job.payload) });
+          jobRows.push({ id: newRowId(), ...job, payload: JSON.stringify(job.payload), ...stamps });
         }
       }
     }
   }
-  if (orderRows.length) await tx.order.createMany({ data: orderRows });
-  if (shipmentRows.length) await tx.shipment.createMany({ data: shipmentRows });
-  if (versionRows.length) await tx.shipmentTrackingVersion.createMany({ data: versionRows });
-  if (eventRows.length) await tx.trackingEvent.createMany({ data: eventRows });
-  if (jobRows.length) await tx.job.createMany({ data: jobRows });
+  return [
+    ["Order", orderRows],
+    ["Shipment", shipmentRows],
+    ["ShipmentTrackingVersion", versionRows],
+    ["TrackingEvent", eventRows],
+    ["Job", jobRows],
+  ];
 }
