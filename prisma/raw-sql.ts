@@ -21,8 +21,8 @@ export interface SqlExecutor {
 export interface RawSql {
   readonly dialect: Dialect;
   transaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T>;
-  // One statement, atomic on its own. On SQLite, waiting for the write lock never blocks the event loop:
-  // a web process keeps answering while a worker process holds the lock.
+  // One statement, atomic on its own (not for use inside `transaction`). On SQLite, waiting for another
+  // process's write lock never blocks the event loop: a web process keeps answering while a worker writes.
   statement<T extends SqlRow = SqlRow>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -169,17 +169,23 @@ export function sqliteRawSql(
   const statement = async <T extends SqlRow>(text: string, params: unknown[] = []): Promise<T[]> => {
     for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 8)) {
       const db = connection();
-      // Prisma's transaction is open on this connection (between its statements): wait for it to end.
-      if (!db.inTransaction) {
-        const busyTimeout = db.pragma("busy_timeout", { simple: true }) as number;
-        db.pragma("busy_timeout = 0");
-        try {
-          return prepare(text).all(...encode(params)) as T[];
-        } catch (error) {
-          if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
-        } finally {
-          db.pragma(`busy_timeout = ${busyTimeout}`);
-        }
+      // A Prisma transaction of this process is open: wait for it in line with Prisma's own transactions
+      // (polling for a gap would starve behind a busy worker's back-to-back transactions).
+      if (db.inTransaction) {
+        return runInPrismaTransaction(async () => prepare(text).all(...encode(params)) as T[], {
+          timeout: 60_000,
+          maxWait: 30_000,
+        });
+      }
+      // Otherwise try without waiting; another process holding the write lock is waited for asynchronously.
+      const busyTimeout = db.pragma("busy_timeout", { simple: true }) as number;
+      db.pragma("busy_timeout = 0");
+      try {
+        return prepare(text).all(...encode(params)) as T[];
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeout}`);
       }
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }

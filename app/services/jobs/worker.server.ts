@@ -41,13 +41,14 @@ export function startJobWorker({
   const types = Object.keys(handlers);
   // Verified webhooks waiting to be applied go first, in their own lane: they are what keeps orders current.
   const drainWebhookInbox = async () => {
-    while (!stopped && (await applyQueuedWebhooks()) > 0);
+    while (!stopped && (await applyQueuedWebhooks()) > 0) await yieldToIo();
   };
   const drainJobs = async () => {
     while (!stopped) {
       const job = await claimJob({ workerId, types });
       if (!job) return;
       await runJob(job, workerId, handlers);
+      await yieldToIo();
     }
   };
   // Each lane restarts on its own tick once it is idle, so one long job (a backfill import) never holds the
@@ -75,6 +76,11 @@ export function startJobWorker({
     },
   };
 }
+
+// On SQLite every query resolves without touching the event loop's I/O phase (the driver is synchronous), so
+// a lane draining thousands of quick jobs would starve HTTP requests and streamed downloads (a backfill's
+// JSONL) until the queue is empty. One macrotask turn between jobs lets them through.
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function reportWorkerError(error: unknown) {
   console.error("job worker:", error instanceof Error ? error.message : error);
