@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { enqueueJob } from "../../app/models/jobs.server";
 import { claimJob, completeJob, requeueExpiredLeases } from "../../app/services/jobs/job-queue.server";
-import { runJob } from "../../app/services/jobs/worker.server";
+import { runJob, startJobWorker } from "../../app/services/jobs/worker.server";
 
 const SHOP = "jobs.myshopify.com";
 
@@ -74,5 +74,35 @@ describe("job queue", () => {
     await enqueue(2, "later.capability");
     expect(await claimJob({ workerId: "w", types: ["test.work"] })).toBeNull();
     expect(await prisma.job.count({ where: { status: "queued" } })).toBe(2);
+  });
+
+  it("keeps the process answering while it drains a long queue of quick jobs", async () => {
+    await prisma.job.createMany({
+      data: Array.from({ length: 400 }, (_, index) => ({
+        shop: SHOP,
+        type: "test.quick",
+        uniqueKey: `quick:${index}`,
+      })),
+    });
+    let ran = 0;
+    const worker = startJobWorker({
+      pollIntervalMs: 5,
+      concurrency: 4,
+      handlers: { "test.quick": async () => void (ran += 1) },
+    });
+    try {
+      // A 1 ms timer stands for an HTTP request or a download chunk waiting while the lanes drain: between
+      // two of its turns only a few jobs may run.
+      let seen = 0;
+      let largestBurst = 0;
+      while (seen < 400) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        largestBurst = Math.max(largestBurst, ran - seen);
+        seen = ran;
+      }
+      expect(largestBurst, "jobs run between two turns of a 1 ms timer").toBeLessThan(40);
+    } finally {
+      await worker.stop();
+    }
   });
 });
