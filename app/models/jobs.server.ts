@@ -30,7 +30,9 @@ export function jobChange(existing: ExistingJob | null, request: JobRequest): Jo
     };
   }
   if (existing.status === "queued") {
-    return runAt < existing.runAt ? { kind: "update", id: existing.id, data: { runAt, payload } } : { kind: "none" };
+    return runAt < existing.runAt
+      ? { kind: "update", id: existing.id, data: { runAt, payload } }
+      : { kind: "none" };
   }
   if (existing.status === "running") return { kind: "none" };
   return {
@@ -82,7 +84,8 @@ export async function enqueueJobSql(sql: SqlExecutor, request: JobRequest): Prom
       updatedAt: now,
     });
   }
-  if (change.kind === "update") await updateRowById(sql, "Job", change.id, { ...change.data, updatedAt: now });
+  if (change.kind === "update")
+    await updateRowById(sql, "Job", change.id, { ...change.data, updatedAt: now });
 }
 
 function decodeDateOrEpoch(value: unknown): Date {

@@ -104,7 +104,13 @@ async function freshOrderRows(
   const jobRows: SqlRow[] = [];
   for (const order of orders) {
     const orderId = newRowId();
-    orderRows.push({ id: orderId, shop, shopifyId: order.shopifyId, ...orderRowData(shop, order), ...stamps });
+    orderRows.push({
+      id: orderId,
+      shop,
+      shopifyId: order.shopifyId,
+      ...orderRowData(shop, order),
+      ...stamps,
+    });
     for (const fulfillment of order.fulfillments) {
       const eventsById = new Map(
         [...(fulfillment.events ?? []), ...(eventsByFulfillment.get(fulfillment.shopifyId) ?? [])].map(

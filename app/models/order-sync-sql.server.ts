@@ -147,7 +147,9 @@ async function saveShipment(
     trackingNumber: fields.trackingNumber !== undefined ? fields.trackingNumber : shipment.trackingNumber,
     shopifyFulfillmentStatus: fields.shopifyFulfillmentStatus ?? shipment.shopifyFulfillmentStatus,
     shopifyShipmentStatus:
-      fields.shopifyShipmentStatus !== undefined ? fields.shopifyShipmentStatus : shipment.shopifyShipmentStatus,
+      fields.shopifyShipmentStatus !== undefined
+        ? fields.shopifyShipmentStatus
+        : shipment.shopifyShipmentStatus,
     shopifyDeliveredAt:
       fields.shopifyDeliveredAt !== undefined ? fields.shopifyDeliveredAt : shipment.shopifyDeliveredAt,
   });

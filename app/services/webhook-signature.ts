@@ -34,7 +34,8 @@ export function verifyWebhook(
     return { valid: false, status: 401, reason: "invalid_hmac" };
   }
   const missing = REQUIRED_HEADERS.filter((name) => !header(name));
-  if (missing.length > 0) return { valid: false, status: 400, reason: `missing_headers: ${missing.join(", ")}` };
+  if (missing.length > 0)
+    return { valid: false, status: 400, reason: `missing_headers: ${missing.join(", ")}` };
   const triggeredAt = header("x-shopify-triggered-at");
   return {
     valid: true,
@@ -45,4 +46,3 @@ export function verifyWebhook(
     triggeredAt: triggeredAt ? new Date(triggeredAt) : null,
   };
 }
-

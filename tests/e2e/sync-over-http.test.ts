@@ -184,7 +184,10 @@ describe.skipIf(!sharedDirExists())("Shopify's webhooks into the built server ov
     const malformed = await post(broken, webhookHmac(Buffer.from(broken), SECRET), "broken-1");
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ error: "invalid payload" });
-    const rows = await db.webhookDelivery.findMany({ where: { shop }, select: { webhookId: true, status: true } });
+    const rows = await db.webhookDelivery.findMany({
+      where: { shop },
+      select: { webhookId: true, status: true },
+    });
     expect(rows).toEqual([{ webhookId: "broken-1", status: "rejected" }]);
     expect(await db.shipment.count({ where: { shop } })).toBe(0);
   });

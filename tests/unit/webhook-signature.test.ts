@@ -72,7 +72,11 @@ describe("the production webhook lane's signature check", () => {
   });
 
   it("accepts only what Shopify signed with the app's secret", () => {
-    const verdicts = cases.map(([, headers, rawBody]) => verifyWebhook(headers, Buffer.from(rawBody), SECRET));
-    expect(verdicts.map((verdict) => verdict.valid)).toEqual(cases.map(([name]) => name === "signed by Shopify"));
+    const verdicts = cases.map(([, headers, rawBody]) =>
+      verifyWebhook(headers, Buffer.from(rawBody), SECRET),
+    );
+    expect(verdicts.map((verdict) => verdict.valid)).toEqual(
+      cases.map(([name]) => name === "signed by Shopify"),
+    );
   });
 });
