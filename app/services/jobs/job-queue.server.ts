@@ -35,8 +35,9 @@ export async function claimJob({
     select: { id: true },
   });
   for (const candidate of candidates) {
+    // runAt again: the candidate may have run and been rescheduled by another worker since it was listed.
     const { count } = await prisma.job.updateMany({
-      where: { id: candidate.id, status: "queued" },
+      where: { id: candidate.id, status: "queued", runAt: { lte: now } },
       data: {
         status: "running",
         lockedBy: workerId,
