@@ -167,7 +167,13 @@ async function freshOrderRows(
         }
         if (tracking.number && awaitsCarrierScans(fulfillment)) {
           const job = refreshJob(shop, shipmentId);
-          jobRows.push({ id: newRowId(), ...job, payload: JSON.stringify(job.payload), ...stamps });
+          jobRows.push({
+            id: newRowId(),
+            ...job,
+            payload: JSON.stringify(job.payload),
+            runAt: now,
+            ...stamps,
+          });
         }
       }
     }

@@ -65,10 +65,53 @@ export async function applyQueuedWebhooks({
     ...delivery,
     parsed: parseForDriver(delivery),
   }));
+  if (rawSql.dialect === "sqlite") return applyInOrder(claimed);
+  // PostgreSQL: each statement is a round trip, so the driver deliveries between two ORM ones are applied in
+  // parallel lanes, one fulfillment always in the same lane (its deliveries stay in order, and two lanes
+  // never wait on each other's row locks). An ORM delivery (a privacy request, say) still sees every earlier
+  // one applied.
   let applied = 0;
   let next = 0;
   while (next < claimed.length) {
-    const run = await rawSql.transaction((sql) => applyRunThroughDriver(sql, claimed, next));
+    let end = next;
+    while (end < claimed.length && partitionKey(claimed[end] as ParsedDelivery) !== null) end += 1;
+    if (end === next) end = next + 1;
+    const lanes = new Map<number, ParsedDelivery[]>();
+    for (const delivery of claimed.slice(next, end)) {
+      const lane = laneOf(partitionKey(delivery) ?? "", POSTGRES_LANES);
+      lanes.set(lane, [...(lanes.get(lane) ?? []), delivery]);
+    }
+    const counts = await Promise.all([...lanes.values()].map((deliveries) => applyInOrder(deliveries)));
+    applied += counts.reduce((sum, count) => sum + count, 0);
+    next = end;
+  }
+  return applied;
+}
+
+const POSTGRES_LANES = 4;
+
+function partitionKey(delivery: ParsedDelivery): string | null {
+  const definition = INBOX_TOPICS[delivery.topic];
+  return delivery.parsed && definition?.partitionKey
+    ? definition.partitionKey(delivery.parsed.payload)
+    : null;
+}
+
+function laneOf(key: string, lanes: number): number {
+  let hash = 0;
+  for (let index = 0; index < key.length; index += 1) hash = (hash * 31 + key.charCodeAt(index)) | 0;
+  return Math.abs(hash) % lanes;
+}
+
+// Applies deliveries in their order: runs through the driver, any other through the ORM in its place.
+async function applyInOrder(claimed: ParsedDelivery[]): Promise<number> {
+  let applied = 0;
+  let next = 0;
+  while (next < claimed.length) {
+    const start = next;
+    const run = await withDeadlockRetry(() =>
+      rawSql.transaction((sql) => applyRunThroughDriver(sql, claimed, start)),
+    );
     applied += run;
     next += run;
     if (next < claimed.length && run < SEGMENT_SIZE) {
@@ -77,6 +120,20 @@ export async function applyQueuedWebhooks({
     }
   }
   return applied;
+}
+
+// Two worker processes can lock the same fulfillments in different orders; PostgreSQL then aborts one
+// transaction, which simply runs again.
+async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= attempts || (code !== "40P01" && code !== "40001")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
 }
 
 // On SQLite a run holds the database's one write lock: long enough to amortize it, short enough that the web

@@ -26,6 +26,8 @@ type InboxTopic<Payload> = {
   // The common case through the driver (order-sync-sql.server.ts); null, having written nothing, sends the
   // delivery to `apply`.
   applySql?: (sql: SqlExecutor, input: { shop: string; payload: Payload }) => Promise<SyncOutcome | null>;
+  // What the driver path locks (the fulfillment): deliveries with different keys may be applied in parallel.
+  partitionKey?: (payload: Payload) => string;
 };
 
 function topic<Payload>(definition: InboxTopic<Payload>): InboxTopic<unknown> {
@@ -41,6 +43,7 @@ const fulfillmentTopic = topic({
   parse: (body) => restFulfillmentSchema.parse(parseJsonLossless(body)),
   apply: (tx, { shop, payload }) => applyFulfillmentSnapshot(tx, { shop, fulfillment: payload }),
   applySql: (sql, { shop, payload }) => applyFulfillmentSql(sql, { shop, fulfillment: payload }),
+  partitionKey: (payload) => payload.shopifyId,
   createsShop: true,
 });
 
@@ -61,6 +64,7 @@ export const INBOX_TOPICS: Record<string, InboxTopic<unknown>> = {
         event: payload.event,
       }),
     applySql: (sql, { shop, payload }) => applyFulfillmentEventSql(sql, { shop, event: payload.event }),
+    partitionKey: (payload) => payload.event.fulfillmentShopifyId,
     createsShop: true,
   }),
   "customers/redact": topic({
