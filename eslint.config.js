@@ -19,6 +19,7 @@ export default defineConfig(
     "test-results/**",
     "bench/results/**",
     "extensions/*/dist/**",
+    "extensions/*/shopify.d.ts", // the `shopify` global's types, written by Shopify CLI (`shopify app dev`)
     ".shopify/**",
     ".tmp/**", // local scratch space (gitignored)
   ]),

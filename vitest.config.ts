@@ -15,9 +15,13 @@ export default defineConfig({
           include: [
             "tests/unit/**/*.test.ts",
             "tests/extensions/**/*.test.ts",
+            // Checkout and customer account UI extensions, through @shopify/ui-extensions-tester.
+            "tests/extensions/**/*.test.tsx",
             "tests/*.test.ts",
             "shopify-standin/**/*.test.ts",
           ],
+          // The tester imports the extension's module itself: inlined, that import goes through Vite (TSX).
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
         },
       },
       {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { config } from "../config.server";
+import { normalizePhoneE164 } from "../lib/phone";
 import { hashCustomerEmail, hashCustomerContact, normalizePhone } from "../services/customer-identity.server";
 
 type Transaction = Prisma.TransactionClient;
@@ -50,6 +51,12 @@ export async function redactCustomer(
     data: { contactEmail: null, contactEmailHash: null, message: "[redacted]" },
   });
   await tx.notification.deleteMany({ where: { shop, orderId: { in: orderIds } } });
+  // Notification choices hold the shopper's phone number and consent: removed entirely, including any other
+  // order's that carries the same number.
+  const phone = customer.phone ? normalizePhoneE164(customer.phone) : null;
+  await tx.notificationPreference.deleteMany({
+    where: { shop, OR: [{ orderId: { in: orderIds } }, ...(phone ? [{ phone }] : [])] },
+  });
   return { orders: orderIds.length };
 }
 
@@ -81,6 +88,17 @@ export async function exportCustomerData(
         select: { reason: true, message: true, contactEmail: true, status: true, createdAt: true },
       },
       notifications: { select: { channel: true, milestone: true, status: true, sentAt: true } },
+      notificationPreferences: {
+        select: {
+          emailOptIn: true,
+          smsOptIn: true,
+          phone: true,
+          consentText: true,
+          consentAt: true,
+          source: true,
+          locale: true,
+        },
+      },
     },
   });
   return { shop, generatedAt: new Date().toISOString(), orders };

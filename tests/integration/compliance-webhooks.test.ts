@@ -30,6 +30,23 @@ async function rowCounts(shop: string) {
   return { shops, orders, shipments, events, supportRequests, sessions };
 }
 
+async function addPreference(shop: string, orderName: string, phone: string | null) {
+  const order = await prisma.order.findFirstOrThrow({ where: { shop, name: orderName } });
+  return prisma.notificationPreference.create({
+    data: {
+      shop,
+      orderId: order.id,
+      emailOptIn: true,
+      smsOptIn: phone !== null,
+      phone,
+      consentText: "By choosing email or text updates, you agree…",
+      consentAt: new Date("2026-11-02T10:00:00Z"),
+      source: "thank_you",
+      locale: "en",
+    },
+  });
+}
+
 beforeEach(async () => {
   await prisma.shop.deleteMany({});
   await prisma.session.deleteMany({});
@@ -77,6 +94,8 @@ describe("app/uninstalled", () => {
 
 describe("shop/redact", () => {
   it("deletes every row of the shop and nothing of another shop", async () => {
+    await addPreference(SHOP_A, "#1005", "+14155550134");
+    await addPreference(SHOP_B, "#1005", "+14155550134");
     const other = await rowCounts(SHOP_B);
     const request = signedWebhookRequest({
       topic: "shop/redact",
@@ -92,7 +111,9 @@ describe("shop/redact", () => {
       supportRequests: 0,
       sessions: 0,
     });
+    expect(await prisma.notificationPreference.count({ where: { shop: SHOP_A } })).toBe(0);
     expect(await rowCounts(SHOP_B)).toEqual(other);
+    expect(await prisma.notificationPreference.count({ where: { shop: SHOP_B } })).toBe(1);
   });
 });
 
@@ -109,6 +130,8 @@ describe("customers/redact", () => {
         contactEmail: "x@example.com",
       },
     });
+    const preference = await addPreference(SHOP_A, "#1005", "+14155550134");
+    const otherPreference = await addPreference(SHOP_A, "#1006", "+14155550199");
     const body = `{"shop_id":1,"shop_domain":"${SHOP_A}","customer":{"id":9007199254740993,"email":"${demoShopperEmail(1005)}","phone":null},"orders_to_redact":[]}`;
     const request = () =>
       signedWebhookRequest({ topic: "customers/redact", shop: SHOP_A, body, webhookId: "w-1" });
@@ -126,6 +149,23 @@ describe("customers/redact", () => {
       (await prisma.order.findUniqueOrThrow({ where: { id: otherOrder.id } })).customerEmailHash,
     ).not.toBeNull();
     expect(await prisma.webhookDelivery.count({ where: { webhookId: "w-1" } })).toBe(1);
+    // The shopper's notification choice (phone number, consent) goes entirely; another customer's stays.
+    expect(await prisma.notificationPreference.findUnique({ where: { id: preference.id } })).toBeNull();
+    expect(
+      await prisma.notificationPreference.findUnique({ where: { id: otherPreference.id } }),
+    ).not.toBeNull();
+  });
+
+  it("removes the notification choices that carry the customer's phone number", async () => {
+    await addPreference(SHOP_A, "#1008", "+14155550134");
+    await addPreference(SHOP_A, "#1009", "+14155550134");
+    const otherShop = await addPreference(SHOP_B, "#1009", "+14155550134");
+    const body = `{"shop_id":1,"shop_domain":"${SHOP_A}","customer":{"id":1,"email":null,"phone":"+1 415-555-0134"},"orders_to_redact":[]}`;
+    expect(
+      await call(customersRedact, signedWebhookRequest({ topic: "customers/redact", shop: SHOP_A, body })),
+    ).toBe(200);
+    const left = await prisma.notificationPreference.findMany({ select: { id: true } });
+    expect(left.map((row) => row.id)).toEqual([otherShop.id]);
   });
 
   it("finds orders by their exact ID even above 2^53", async () => {
@@ -145,6 +185,7 @@ describe("customers/redact", () => {
 
 describe("customers/data_request", () => {
   it("stores an export of the customer's orders for the merchant to hand over", async () => {
+    await addPreference(SHOP_A, "#1003", "+14155550134");
     const body = `{"shop_id":1,"shop_domain":"${SHOP_A}","customer":{"id":1,"email":"${demoShopperEmail(1003)}","phone":null},"orders_requested":[],"data_request":{"id":9999}}`;
     expect(
       await call(
@@ -153,7 +194,20 @@ describe("customers/data_request", () => {
       ),
     ).toBe(200);
     const job = await prisma.job.findFirstOrThrow({ where: { shop: SHOP_A, type: "customer_data_export" } });
-    const exported = JSON.parse(job.payload) as { orders: Array<{ name: string }> };
+    const exported = JSON.parse(job.payload) as {
+      orders: Array<{ name: string; notificationPreferences: unknown[] }>;
+    };
     expect(exported.orders.map((o) => o.name)).toEqual(["#1003"]);
+    expect(exported.orders[0]?.notificationPreferences).toEqual([
+      {
+        emailOptIn: true,
+        smsOptIn: true,
+        phone: "+14155550134",
+        consentText: "By choosing email or text updates, you agree…",
+        consentAt: "2026-11-02T10:00:00.000Z",
+        source: "thank_you",
+        locale: "en",
+      },
+    ]);
   });
 });

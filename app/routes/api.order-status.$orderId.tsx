@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  PreferenceInputError,
+  getOrderStatus,
+  preferenceInputSchema,
+  savePreferences,
+  toOrderGid,
+} from "../models/notification-preferences.server";
+import { authenticateExtension, jsonResponse, readJsonBody } from "../services/extension-request.server";
+
+// The order status page block (extensions/order-status): GET the order's shipments as a timeline and the
+// shopper's notification preferences; POST new preferences. :orderId is the order's GID or numeric ID, looked
+// up only within the shop the customer account session token was issued for.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { shop, cors } = await authenticateExtension(request, "customerAccount");
+  const orderGid = toOrderGid(params.orderId ?? "");
+  if (!orderGid) return jsonResponse(cors, { error: "Invalid order id." }, 400);
+  const view = await getOrderStatus({ shop, orderGid });
+  if (!view) return jsonResponse(cors, { error: "Order not found." }, 404);
+  return jsonResponse(cors, view);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { shop, cors } = await authenticateExtension(request, "customerAccount");
+  if (request.method !== "POST") return jsonResponse(cors, { error: "Method not allowed." }, 405);
+  const orderGid = toOrderGid(params.orderId ?? "");
+  if (!orderGid) return jsonResponse(cors, { error: "Invalid order id." }, 400);
+  const body = await readJsonBody(request, preferenceInputSchema, cors);
+  if (!body.ok) return body.response;
+  try {
+    const preferences = await savePreferences({ shop, orderGid, input: body.value, source: "order_status" });
+    if (!preferences) return jsonResponse(cors, { error: "Order not found." }, 404);
+    return jsonResponse(cors, { preferences });
+  } catch (error) {
+    if (error instanceof PreferenceInputError)
+      return jsonResponse(cors, { error: error.message, field: error.field }, 400);
+    throw error;
+  }
+}
