@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { config } from "../config.server";
 import prisma from "../db.server";
 import { maskPhone, normalizePhoneE164 } from "../lib/phone";
+import { hashCustomerContact, hashesMatch } from "../services/customer-identity.server";
 import { isShipmentStatus, type ShipmentStatus } from "./shipment-status";
 import { isSubstatus } from "./tracking-taxonomy";
 
@@ -136,17 +138,36 @@ function preferenceView(row: {
   };
 }
 
-// The order status block: one entry per shipment (a split order has several), newest scans first.
+// A customer account session token's `sub` against the hash the order webhooks recorded, in constant time.
+// An order whose customer Parcelwise does not know (not yet synced, backfilled, redacted) belongs to no one.
+export function orderBelongsTo(
+  { shop, customerIdHash }: { shop: string; customerIdHash: string | null },
+  customerGid: string,
+): boolean {
+  if (!customerIdHash || !customerGid) return false;
+  const candidate = hashCustomerContact({ shop, value: customerGid, key: config().CUSTOMER_HASH_KEY });
+  return hashesMatch(customerIdHash, candidate);
+}
+
+// The thank-you page shows right after checkout; later, only the order's customer (order status page) may
+// change its notification choices.
+const THANK_YOU_WINDOW_MS = 24 * 60 * 60_000;
+
+// The order status block: one entry per shipment (a split order has several), newest scans first. Only for
+// the customer the order belongs to; anyone else gets null, as for an unknown order.
 export async function getOrderStatus({
   shop,
   orderGid,
+  customerGid,
 }: {
   shop: string;
   orderGid: string;
+  customerGid: string;
 }): Promise<OrderStatusView | null> {
   const order = await prisma.order.findUnique({
     where: { shop_shopifyId: { shop, shopifyId: orderGid } },
     select: {
+      customerIdHash: true,
       name: true,
       shipments: {
         where: { shop },
@@ -182,7 +203,7 @@ export async function getOrderStatus({
       },
     },
   });
-  if (!order) return null;
+  if (!order || !orderBelongsTo({ shop, customerIdHash: order.customerIdHash }, customerGid)) return null;
   const shipments = order.shipments.map((shipment): ShipmentView => {
     const settled = shipment.status === "delivered" || shipment.status === "returned";
     return {
@@ -240,24 +261,40 @@ function resolvePhone(input: PreferenceInput, stored: string | null): string | n
   return phone;
 }
 
+// `customerGid` (from a customer account session token) is required from the order status page: only the
+// order's own customer may change where its updates go. The thank-you page's checkout token names no order,
+// so it may only make the first choice for an order placed in the last day, never overwrite one made on the
+// order status page.
 export async function savePreferences({
   shop,
   orderGid,
   input,
   source,
+  customerGid = "",
   now = new Date(),
 }: {
   shop: string;
   orderGid: string;
   input: PreferenceInput;
   source: PreferenceSource;
+  customerGid?: string;
   now?: Date;
 }): Promise<PreferenceView | null> {
   return prisma.$transaction(async (tx) => {
     let order = await tx.order.findUnique({
       where: { shop_shopifyId: { shop, shopifyId: orderGid } },
-      select: { id: true },
+      select: { id: true, customerIdHash: true, orderedAt: true },
     });
+    if (
+      order &&
+      source === "order_status" &&
+      !orderBelongsTo({ shop, customerIdHash: order.customerIdHash }, customerGid)
+    ) {
+      return null;
+    }
+    if (source === "thank_you" && order && now.getTime() - order.orderedAt.getTime() > THANK_YOU_WINDOW_MS) {
+      return null;
+    }
     if (!order && source === "thank_you") {
       // The thank-you page can load before orders/create is applied. A placeholder order (the same kind the
       // sync makes for early fulfillments: no shopifyUpdatedAt, so the order's own data overwrites it) keeps
@@ -271,15 +308,16 @@ export async function savePreferences({
           where: { shop_shopifyId: { shop, shopifyId: orderGid } },
           create: { shop, shopifyId: orderGid, name: `#${orderGid.split("/").pop()}`, orderedAt: now },
           update: {},
-          select: { id: true },
+          select: { id: true, customerIdHash: true, orderedAt: true },
         });
       }
     }
     if (!order) return null;
     const existing = await tx.notificationPreference.findUnique({
       where: { shop_orderId: { shop, orderId: order.id } },
-      select: { phone: true },
+      select: { phone: true, source: true },
     });
+    if (source === "thank_you" && existing?.source === "order_status") return null;
     const phone = resolvePhone(input, existing?.phone ?? null);
     const data = {
       emailOptIn: input.email,

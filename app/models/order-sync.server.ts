@@ -55,6 +55,10 @@ export function orderRowData(shop: string, order: OrderSnapshot) {
     customerPhoneHash: order.phone
       ? hashCustomerContact({ shop, value: normalizePhone(order.phone), key })
       : null,
+    // Only when the source names the customer: a backfilled version must not erase what a webhook recorded.
+    ...(order.customerId
+      ? { customerIdHash: hashCustomerContact({ shop, value: order.customerId, key }) }
+      : {}),
     customerLocale: order.locale,
     ...(order.itemCount === null ? {} : { itemCount: order.itemCount }),
     shopifyUpdatedAt: order.updatedAt,

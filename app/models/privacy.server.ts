@@ -41,7 +41,7 @@ export async function redactCustomer(
     : undefined;
   await tx.order.updateMany({
     where: { shop, id: { in: orderIds } },
-    data: { customerEmailHash: null, customerPhoneHash: null, customerLocale: null },
+    data: { customerEmailHash: null, customerPhoneHash: null, customerIdHash: null, customerLocale: null },
   });
   await tx.supportRequest.updateMany({
     where: {

@@ -10,25 +10,31 @@ import { authenticateExtension, jsonResponse, readJsonBody } from "../services/e
 
 // The order status page block (extensions/order-status): GET the order's shipments as a timeline and the
 // shopper's notification preferences; POST new preferences. :orderId is the order's GID or numeric ID, looked
-// up only within the shop the customer account session token was issued for.
+// up only within the shop the customer account session token was issued for, and only for its customer.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { shop, cors } = await authenticateExtension(request, "customerAccount");
+  const { shop, customerGid, cors } = await authenticateExtension(request, "customerAccount");
   const orderGid = toOrderGid(params.orderId ?? "");
   if (!orderGid) return jsonResponse(cors, { error: "Invalid order id." }, 400);
-  const view = await getOrderStatus({ shop, orderGid });
+  const view = await getOrderStatus({ shop, orderGid, customerGid });
   if (!view) return jsonResponse(cors, { error: "Order not found." }, 404);
   return jsonResponse(cors, view);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { shop, cors } = await authenticateExtension(request, "customerAccount");
+  const { shop, customerGid, cors } = await authenticateExtension(request, "customerAccount");
   if (request.method !== "POST") return jsonResponse(cors, { error: "Method not allowed." }, 405);
   const orderGid = toOrderGid(params.orderId ?? "");
   if (!orderGid) return jsonResponse(cors, { error: "Invalid order id." }, 400);
   const body = await readJsonBody(request, preferenceInputSchema, cors);
   if (!body.ok) return body.response;
   try {
-    const preferences = await savePreferences({ shop, orderGid, input: body.value, source: "order_status" });
+    const preferences = await savePreferences({
+      shop,
+      orderGid,
+      input: body.value,
+      source: "order_status",
+      customerGid,
+    });
     if (!preferences) return jsonResponse(cors, { error: "Order not found." }, 404);
     return jsonResponse(cors, { preferences });
   } catch (error) {

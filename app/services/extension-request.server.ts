@@ -10,7 +10,8 @@ import { authenticate } from "../shopify.server";
 type Kind = "customerAccount" | "checkout";
 type Cors = (response: Response) => Response;
 
-export type ExtensionContext = { shop: string; cors: Cors };
+// `customerGid`: the token's subject, the signed-in customer (customer accounts); may be empty at checkout.
+export type ExtensionContext = { shop: string; customerGid: string; cors: Cors };
 
 function withOpenCors(response: Response): Response {
   const headers = new Headers(response.headers);
@@ -30,7 +31,7 @@ export async function authenticateExtension(request: Request, kind: Kind): Promi
         : await authenticate.public.customerAccount(request);
     const shop = shopFromDest(sessionToken.dest);
     if (!shop) throw cors(Response.json({ error: "Unknown shop" }, { status: 401 }));
-    return { shop, cors };
+    return { shop, customerGid: typeof sessionToken.sub === "string" ? sessionToken.sub : "", cors };
   } catch (error) {
     if (error instanceof Response) throw withOpenCors(error);
     throw error;

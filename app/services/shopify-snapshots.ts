@@ -46,6 +46,8 @@ export type OrderSnapshot = {
   destinationPostalCode: string | null;
   email: string | null;
   phone: string | null;
+  // The customer's GID, when the source says (order webhooks do; the backfill's bulk query does not ask).
+  customerId: string | null;
   locale: string | null;
   itemCount: number | null;
   fulfillments: FulfillmentSnapshot[];
@@ -129,6 +131,7 @@ export const restOrderSchema = z
     contact_email: text.optional(),
     phone: text.optional(),
     customer_locale: text.optional(),
+    customer: z.object({ id, admin_graphql_api_id: z.string().optional() }).nullish(),
     shipping_address: z
       .object({ country_code: text.optional(), province_code: text.optional(), zip: text.optional() })
       .nullish(),
@@ -147,6 +150,9 @@ export const restOrderSchema = z
     destinationPostalCode: payload.shipping_address?.zip ?? null,
     email: payload.email ?? payload.contact_email ?? null,
     phone: payload.phone ?? null,
+    customerId: payload.customer
+      ? (payload.customer.admin_graphql_api_id ?? gid("Customer", payload.customer.id))
+      : null,
     locale: payload.customer_locale ?? null,
     itemCount: payload.line_items ? payload.line_items.reduce((sum, item) => sum + item.quantity, 0) : null,
     fulfillments: (payload.fulfillments ?? []).map((fulfillment) => restFulfillmentSchema.parse(fulfillment)),
@@ -260,6 +266,7 @@ export function orderFromGraphql(input: unknown): OrderSnapshot {
     destinationPostalCode: node.shippingAddress?.zip ?? null,
     email: node.email ?? null,
     phone: node.phone ?? null,
+    customerId: null,
     locale: node.customerLocale ?? null,
     itemCount: null,
     fulfillments: (node.fulfillments ?? []).map((fulfillment) => ({

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
+import { config } from "../../app/config.server";
 import prisma from "../../app/db.server";
+import { hashCustomerContact } from "../../app/services/customer-identity.server";
 import { action as consentAction, loader as consentLoader } from "../../app/routes/api.notification-consent";
 import {
   action as orderStatusAction,
@@ -22,13 +24,10 @@ const CONSENT =
 
 type Handler = (args: ActionFunctionArgs) => Promise<Response>;
 
-function token(shop: string, apiSecret: string = TEST_ENV.SHOPIFY_API_SECRET) {
-  return sessionToken({
-    shop,
-    apiKey: TEST_ENV.SHOPIFY_API_KEY,
-    apiSecret,
-    userId: "gid://shopify/Customer/77",
-  });
+const CUSTOMER_GID = "gid://shopify/Customer/77";
+
+function token(shop: string, apiSecret: string = TEST_ENV.SHOPIFY_API_SECRET, customerGid = CUSTOMER_GID) {
+  return sessionToken({ shop, apiKey: TEST_ENV.SHOPIFY_API_KEY, apiSecret, userId: customerGid });
 }
 
 async function call(
@@ -75,13 +74,16 @@ function postConsent(shop: string, body: unknown, bearer = token(shop)) {
   return call(consentAction, { path: "/api/notification-consent", method: "POST", bearer, body });
 }
 
+// As the order webhooks leave it: the customer's GID kept as a keyed hash; placed an hour ago.
 async function createOrder(shop: string, name: string) {
   return prisma.order.create({
     data: {
       shop,
       shopifyId: ORDER_GID,
       name,
-      orderedAt: new Date("2026-11-01T10:00:00Z"),
+      customerIdHash: hashCustomerContact({ shop, value: CUSTOMER_GID, key: config().CUSTOMER_HASH_KEY }),
+      orderedAt: new Date(Date.now() - 3_600_000),
+      shopifyUpdatedAt: new Date(Date.now() - 3_600_000),
       shipments: {
         create: [
           {
@@ -338,6 +340,44 @@ describe("notification preferences (order status page)", () => {
     await prisma.order.deleteMany({ where: { shop: SHOP_B } });
     const response = await postPreferences(SHOP_B, { email: true, sms: false, consentText: CONSENT });
     expect(response.status).toBe(404);
+    expect(await prisma.notificationPreference.count()).toBe(0);
+  });
+});
+
+describe("whose order it is", () => {
+  it("shows and changes an order only for its own customer", async () => {
+    const stranger = token(SHOP_A, TEST_ENV.SHOPIFY_API_SECRET, "gid://shopify/Customer/78");
+    expect((await getOrderStatus(SHOP_A, ORDER_NUMBER, stranger)).status).toBe(404);
+    const change = await call(orderStatusAction, {
+      path: `/api/order-status/${ORDER_NUMBER}`,
+      method: "POST",
+      bearer: stranger,
+      body: { email: false, sms: true, phone: "+1 415 555 0199", consentText: CONSENT },
+      params: { orderId: ORDER_NUMBER },
+    });
+    expect(change.status).toBe(404);
+    expect(await prisma.notificationPreference.count()).toBe(0);
+  });
+
+  it("shows nothing for an order whose customer is unknown (backfilled or redacted)", async () => {
+    await prisma.order.updateMany({ where: { shop: SHOP_A }, data: { customerIdHash: null } });
+    expect((await getOrderStatus(SHOP_A)).status).toBe(404);
+  });
+
+  it("lets the thank-you page make the first choice only, and only for a recent order", async () => {
+    const choice = {
+      orderId: ORDER_GID,
+      email: false,
+      sms: true,
+      phone: "+1 415 555 0134",
+      consentText: CONSENT,
+    };
+    expect((await postPreferences(SHOP_A, choice)).status).toBe(200);
+    // Made on the order status page by the customer: checkout cannot redirect the texts afterwards.
+    expect((await postConsent(SHOP_A, { ...choice, phone: "+1 415 555 0199" })).status).toBe(404);
+    await prisma.notificationPreference.deleteMany({});
+    await prisma.order.updateMany({ where: { shop: SHOP_A }, data: { orderedAt: new Date("2026-01-01") } });
+    expect((await postConsent(SHOP_A, choice)).status).toBe(404);
     expect(await prisma.notificationPreference.count()).toBe(0);
   });
 });
