@@ -25,10 +25,11 @@ const worker =
         pollIntervalMs: Number(process.env.JOBS_POLL_INTERVAL_MS ?? 1000),
       });
 
-// Queued sync webhooks are answered before Express and Remix (app/services/webhook-lane.server.ts).
-const { webhookLane } = build.entry.module;
+// Queued sync webhooks and the storefront app proxy are answered before Express and Remix
+// (app/services/webhook-lane.server.ts, app/services/tracking-page/proxy-lane.server.ts).
+const { webhookLane, proxyLane } = build.entry.module;
 const server = http.createServer((request, response) => {
-  if (!webhookLane(request, response)) app(request, response);
+  if (!webhookLane(request, response) && !proxyLane(request, response)) app(request, response);
 });
 server.listen(port, host, () => {
   const address = server.address();

@@ -51,6 +51,9 @@ const environmentSchema = z.object({
   CARRIER_BASE_URLS: jsonObject,
   // Requests per second per carrier for this process, e.g. {"ups": 5} when two workers share UPS's 10/s.
   CARRIER_RATE_LIMITS: jsonObject,
+  // Storefront tracking lookups (and help requests) allowed per shopper IP and per shop, per minute, per process.
+  TRACKING_LOOKUPS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  TRACKING_LOOKUPS_PER_SHOP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   // Base of the Admin API for clients outside a request (jobs, demo): the local stand-in in tests and demo.
   SHOPIFY_ADMIN_API_ORIGIN: z.string().url().optional(),
   PARCELWISE_DEMO: flag,

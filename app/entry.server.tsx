@@ -48,3 +48,4 @@ export default async function handleRequest(
 // server.mjs starts the background job worker from the same build (JOBS_WORKER=off disables it).
 export { startJobWorker } from "./services/jobs/worker.server";
 export { webhookLane } from "./services/webhook-lane.server";
+export { proxyLane } from "./services/tracking-page/proxy-lane.server";

@@ -24,6 +24,9 @@ export interface RawSql {
   // One statement, atomic on its own (not for use inside `transaction`). On SQLite, waiting for another
   // process's write lock never blocks the event loop: a web process keeps answering while a worker writes.
   statement<T extends SqlRow = SqlRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  // A read-only statement. On SQLite (WAL) readers never wait for another process's writer, so this skips the
+  // lock handling `statement` does (three PRAGMAs per call), which mattered on the storefront lookup path.
+  read<T extends SqlRow = SqlRow>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -194,6 +197,11 @@ export function sqliteRawSql(
     dialect: "sqlite",
     transaction: (work) => runInPrismaTransaction(() => work(executor), { timeout: 60_000, maxWait: 30_000 }),
     statement,
+    async read<T extends SqlRow>(text: string, params: unknown[] = []) {
+      // Inside this process's open transaction the read waits its turn, like `statement`.
+      if (connection().inTransaction) return statement<T>(text, params);
+      return prepare(text).all(...encode(params)) as T[];
+    },
     async close() {
       statements.clear();
     },
@@ -249,6 +257,9 @@ export function postgresRawSql(connectionString: string, { max = 4 }: { max?: nu
   return {
     dialect: "postgresql",
     async statement<T extends SqlRow>(text: string, params: unknown[] = []) {
+      return (await query(pool, text, params)).rows as T[];
+    },
+    async read<T extends SqlRow>(text: string, params: unknown[] = []) {
       return (await query(pool, text, params)).rows as T[];
     },
     async transaction(work) {

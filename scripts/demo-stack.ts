@@ -8,6 +8,7 @@ const { values } = parseArgs({
     port: { type: "string", default: process.env.PORT ?? "3000" },
     "standin-port": { type: "string", default: process.env.STANDIN_PORT ?? "3100" },
     "carrier-port": { type: "string", default: process.env.CARRIER_STANDIN_PORT ?? "3200" },
+    "storefront-port": { type: "string", default: process.env.STOREFRONT_PORT ?? "3300" },
     orders: { type: "string", default: "160" },
   },
 });
@@ -18,20 +19,18 @@ const stack = await startDemoStack({
   port: Number(values.port),
   standinPort: Number(values["standin-port"]),
   carrierPort: Number(values["carrier-port"]),
+  storefrontPort: Number(values["storefront-port"]),
   orders: Number(values.orders),
 });
 stack.app.process.stdout?.pipe(process.stdout);
 stack.app.process.stderr?.pipe(process.stderr);
 
 const exampleOrder = 1001;
-const trackingUrl = `${stack.standin.shopUrl(DEMO.shop, "/apps/track")}?${new URLSearchParams({
-  order: String(exampleOrder),
-  email: demoShopperEmail(exampleOrder),
-})}`;
 console.log(`
 Parcelwise demo is running (database ${databaseUrl}: ${JSON.stringify(stack.seeded[DEMO.shop])}).
   Admin (dashboard, shipments, carriers, support, settings): ${stack.app.url}/app
-  Storefront tracking page (through the signed app proxy):    ${trackingUrl}
+  Storefront tracking page (theme block + signed app proxy):  ${stack.storefront.url}/pages/track
+    try order ${exampleOrder} with ${demoShopperEmail(exampleOrder)}; /fr/pages/track, /es/…, /de/… for other languages
   Shopify stand-in (Admin GraphQL, webhooks, app proxy):      ${stack.standin.url}
   Carrier API stand-ins (UPS, FedEx, USPS, DHL, Canada Post): ${stack.carriers.url}
 Every demo order #N belongs to shopper+N@example.com. Press Ctrl+C to stop.

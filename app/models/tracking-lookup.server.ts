@@ -1,65 +1,197 @@
-import prisma from "../db.server";
+import { createHash } from "node:crypto";
+import { decodeDate, placeholders } from "../../prisma/raw-sql";
 import { config } from "../config.server";
-import { hashCustomerEmail, hashesMatch } from "../services/customer-identity.server";
+import { rawSql } from "../db.server";
+import {
+  hashCustomerContact,
+  hashCustomerEmail,
+  hashesMatch,
+  normalizePhone,
+} from "../services/customer-identity.server";
+import { postalPrefix } from "./order-sync.server";
 
-const RECENT_EVENTS = 5;
+// The storefront tracking page's reads. They go through the driver (prisma/raw-sql.ts): a lookup is a hot,
+// public path and Prisma's per-query cost would be most of its budget.
 
-export function normalizeOrderName(input: string): string {
-  const digits = input.trim().replace(/^#/, "");
-  return `#${digits}`;
+export type ShopperContact = { kind: "email" | "phone" | "postal"; value: string };
+
+export type TrackedEvent = {
+  status: string;
+  substatus: string | null;
+  rawText: string | null;
+  occurredAt: Date;
+  utcOffset: number | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+};
+
+export type TrackedShipment = {
+  id: string;
+  status: string;
+  substatus: string | null;
+  trackingNumber: string | null;
+  trackingCompany: string | null;
+  carrier: string | null;
+  trackingUrl: string | null;
+  shippedAt: Date | null;
+  windowStart: Date | null;
+  windowEnd: Date | null;
+  deliveredAt: Date | null;
+  attention: string | null;
+  // Newest first.
+  events: TrackedEvent[];
+};
+
+export type TrackedOrder = { id: string; name: string; orderedAt: Date; shipments: TrackedShipment[] };
+
+export function orderNameCandidates(input: string): [string, string] {
+  const bare = input.trim().replace(/^#/, "");
+  return [`#${bare}`, bare];
 }
 
-// "Order number + email": the same null answer whether the order does not exist or the email is wrong, and
-// the hash comparison is constant-time, so the page reveals nothing about other people's orders.
+export function normalizeTrackingNumber(input: string): string {
+  return input.replace(/[\s-]/g, "").toUpperCase();
+}
+
+type OrderKeyRow = {
+  id: string;
+  name: string;
+  orderedAt: unknown;
+  customerEmailHash: string | null;
+  customerPhoneHash: string | null;
+  destinationPostalPrefix: string | null;
+};
+
+const ORDER_KEYS_SQL = `SELECT "id", "name", "orderedAt", "customerEmailHash", "customerPhoneHash", "destinationPostalPrefix"
+  FROM "Order" WHERE "shop" = ? AND "name" IN (?, ?)`;
+
+// Every path does the same work: one indexed read, the keyed hash of what the shopper typed and a constant-time
+// comparison per candidate row, with a stand-in comparison when there is no row. "No such order" and "wrong
+// email" therefore take the same time and give the caller the same null.
 export async function findOrderForShopper({
   shop,
   orderName,
-  email,
+  contact,
 }: {
   shop: string;
   orderName: string;
-  email: string;
-}) {
-  const candidate = hashCustomerEmail({ shop, email, key: config().CUSTOMER_HASH_KEY });
-  const orders = await prisma.order.findMany({
-    where: { shop, name: normalizeOrderName(orderName) },
-    select: {
-      id: true,
-      name: true,
-      orderedAt: true,
-      customerEmailHash: true,
-      shipments: {
-        orderBy: { trackingIndex: "asc" },
-        select: {
-          id: true,
-          status: true,
-          trackingNumber: true,
-          trackingCompany: true,
-          trackingUrl: true,
-          windowStart: true,
-          windowEnd: true,
-          deliveredAt: true,
-          events: {
-            orderBy: { occurredAt: "desc" },
-            take: RECENT_EVENTS,
-            select: {
-              status: true,
-              rawText: true,
-              occurredAt: true,
-              city: true,
-              region: true,
-              country: true,
-            },
-          },
-        },
-      },
-    },
-  });
-  let match: (typeof orders)[number] | null = null;
-  for (const order of orders) {
-    if (hashesMatch(order.customerEmailHash ?? "", candidate) && !match) match = order;
+  contact: ShopperContact;
+}): Promise<TrackedOrder | null> {
+  const candidate = contactDigest({ shop, contact });
+  const rows = await rawSql.read<OrderKeyRow>(ORDER_KEYS_SQL, [shop, ...orderNameCandidates(orderName)]);
+  let match: OrderKeyRow | null = null;
+  for (const row of rows) {
+    if (hashesMatch(storedDigest(row, contact.kind), candidate) && !match) match = row;
   }
+  if (rows.length === 0) hashesMatch(UNMATCHABLE_DIGEST, candidate);
   if (!match) return null;
-  const { customerEmailHash: _hash, ...order } = match;
-  return order;
+  return {
+    id: match.id,
+    name: match.name,
+    orderedAt: decodeDate(match.orderedAt) as Date,
+    shipments: await loadShipments({ shop, where: `"orderId" = ?`, params: [match.id] }),
+  };
+}
+
+// A tracking number alone shows the parcel's progress, never the order it belongs to.
+export async function findShipmentByTrackingNumber({
+  shop,
+  trackingNumber,
+}: {
+  shop: string;
+  trackingNumber: string;
+}): Promise<TrackedShipment | null> {
+  const typed = trackingNumber.trim();
+  const shipments = await loadShipments({
+    shop,
+    where: `"trackingNumber" IN (?, ?)`,
+    params: [typed, normalizeTrackingNumber(typed)],
+  });
+  return shipments.at(-1) ?? null;
+}
+
+export async function findOrderById({ shop, orderId }: { shop: string; orderId: string }) {
+  const [row] = await rawSql.read<{ id: string; name: string }>(
+    `SELECT "id", "name" FROM "Order" WHERE "shop" = ? AND "id" = ?`,
+    [shop, orderId],
+  );
+  if (!row) return null;
+  const shipments = await rawSql.read<{ id: string; status: string }>(
+    `SELECT "id", "status" FROM "Shipment" WHERE "shop" = ? AND "orderId" = ?`,
+    [shop, orderId],
+  );
+  return { ...row, shipments };
+}
+
+const UNMATCHABLE_DIGEST = "0".repeat(64);
+
+function contactDigest({ shop, contact }: { shop: string; contact: ShopperContact }): string {
+  const key = config().CUSTOMER_HASH_KEY;
+  if (contact.kind === "email") return hashCustomerEmail({ shop, email: contact.value, key });
+  if (contact.kind === "phone")
+    return hashCustomerContact({ shop, value: normalizePhone(contact.value), key });
+  return postalDigest(postalPrefix(contact.value));
+}
+
+// Orders keep only the first characters of the postal code (a lane, not an address), so that is what is compared.
+function postalDigest(prefix: string | null): string {
+  return prefix ? createHash("sha256").update(prefix).digest("hex") : UNMATCHABLE_DIGEST;
+}
+
+function storedDigest(row: OrderKeyRow, kind: ShopperContact["kind"]): string {
+  if (kind === "email") return row.customerEmailHash ?? UNMATCHABLE_DIGEST;
+  if (kind === "phone") return row.customerPhoneHash ?? UNMATCHABLE_DIGEST;
+  return postalDigest(row.destinationPostalPrefix);
+}
+
+type ShipmentRow = Omit<
+  TrackedShipment,
+  "events" | "shippedAt" | "windowStart" | "windowEnd" | "deliveredAt"
+> & {
+  shippedAt: unknown;
+  windowStart: unknown;
+  windowEnd: unknown;
+  deliveredAt: unknown;
+};
+type EventRow = Omit<TrackedEvent, "occurredAt"> & { shipmentId: string; occurredAt: unknown };
+
+const SHIPMENT_COLUMNS = `"id", "status", "substatus", "trackingNumber", "trackingCompany", "carrier", "trackingUrl",
+  "shippedAt", "windowStart", "windowEnd", "deliveredAt", "attention"`;
+
+async function loadShipments({
+  shop,
+  where,
+  params,
+}: {
+  shop: string;
+  where: string;
+  params: unknown[];
+}): Promise<TrackedShipment[]> {
+  const shipments = await rawSql.read<ShipmentRow>(
+    `SELECT ${SHIPMENT_COLUMNS} FROM "Shipment" WHERE "shop" = ? AND ${where} ORDER BY "trackingIndex", "createdAt"`,
+    [shop, ...params],
+  );
+  if (shipments.length === 0) return [];
+  // The shipments' ids listed, not a subquery: without statistics SQLite plans the subquery as a scan of every
+  // shipment of the shop.
+  const events = await rawSql.read<EventRow>(
+    `SELECT "shipmentId", "status", "substatus", "rawText", "occurredAt", "utcOffset", "city", "region", "country"
+      FROM "TrackingEvent" WHERE "shop" = ? AND "shipmentId" IN (${placeholders(shipments.length)})
+      ORDER BY "occurredAt" DESC`,
+    [shop, ...shipments.map((shipment) => shipment.id)],
+  );
+  return shipments.map((shipment) => ({
+    ...shipment,
+    shippedAt: decodeDate(shipment.shippedAt),
+    windowStart: decodeDate(shipment.windowStart),
+    windowEnd: decodeDate(shipment.windowEnd),
+    deliveredAt: decodeDate(shipment.deliveredAt),
+    events: events
+      .filter((event) => event.shipmentId === shipment.id)
+      .map(({ shipmentId: _shipmentId, ...event }) => ({
+        ...event,
+        occurredAt: decodeDate(event.occurredAt) as Date,
+      })),
+  }));
 }

@@ -6,6 +6,7 @@ import {
   generateStandinOrders,
   type ShopifyStandin,
 } from "../../shopify-standin";
+import { startStorefrontPreview, type StorefrontPreview } from "../../storefront-preview";
 import { startAppServer, type RunningServer } from "./app-server";
 import { freePort } from "./free-port";
 import { DEMO_CUSTOMER_HASH_KEY, prepareDatabase } from "./prepare-database";
@@ -24,6 +25,8 @@ export type DemoStack = {
   app: RunningServer;
   standin: ShopifyStandin;
   carriers: CarrierStandin;
+  // The shop's storefront with the tracking block (storefront-preview/), its app proxy through the stand-in.
+  storefront: StorefrontPreview;
   seeded: Awaited<ReturnType<typeof prepareDatabase>>;
   stop: () => Promise<void>;
 };
@@ -35,12 +38,14 @@ export async function startDemoStack({
   port = 0,
   standinPort = 0,
   carrierPort = 0,
+  storefrontPort = 0,
   orders = 160,
 }: {
   databaseUrl: string;
   port?: number;
   standinPort?: number;
   carrierPort?: number;
+  storefrontPort?: number;
   orders?: number;
 }): Promise<DemoStack> {
   const seeded = await prepareDatabase({
@@ -72,6 +77,11 @@ export async function startDemoStack({
     ],
   });
   const carriers = await createCarrierStandin({ ...(carrierPort ? { port: carrierPort } : {}) });
+  const storefront = await startStorefrontPreview({
+    port: storefrontPort,
+    shopName: DEMO.shopName,
+    appProxyUrl: standin.shopUrl(DEMO.shop, "/apps/track"),
+  });
   try {
     const app = await startAppServer({
       port: appPort,
@@ -98,14 +108,17 @@ export async function startDemoStack({
       app,
       standin,
       carriers,
+      storefront,
       seeded,
       stop: async () => {
         await app.stop();
+        await storefront.close();
         await standin.close();
         await carriers.close();
       },
     };
   } catch (error) {
+    await storefront.close();
     await standin.close();
     await carriers.close();
     throw error;

@@ -4,12 +4,21 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { SHIPMENT_STATUSES } from "../../app/models/shipment-status";
+import { SUBSTATUSES } from "../../app/models/tracking-taxonomy";
 
 const EXTENSION_DIR = fileURLToPath(new URL("../../extensions/tracking-page/", import.meta.url));
 const BLOCK_FILE = path.join(EXTENSION_DIR, "blocks", "tracking-page.liquid");
 const LOCALES = ["en.default", "es", "fr", "de"] as const;
 const ASSETS = ["tracking-page.js", "tracking-page.css"] as const;
 const MAX_ASSETS_GZIP_BYTES = 10 * 1024;
+// Shopify's limit for a theme app extension's locale file.
+const MAX_LOCALE_FILE_BYTES = 15 * 1024;
+const SERVER_SOURCES = fileURLToPath(new URL("../../app/services/tracking-page/", import.meta.url));
+// Keys the proxy builds from data: result.status.<status>.*, result.sub.<substatus>, result.step_<milestone>,
+// result.help_<reason>.
+const DYNAMIC_SERVER_KEYS =
+  /^result\.(status\.|sub\.|step_|help_(late|missing|damaged|wrong_address|other)$)/;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -91,9 +100,28 @@ describe("tracking-page theme app extension", () => {
       for (const keys of others) expect(keys).toEqual(reference);
     });
 
-    it("has no unused translation keys", () => {
-      const unused = Object.keys(readLocale("en.default")).filter((key) => !used.has(key));
+    it("has no unused translation keys: tracking.* in Liquid, result.* in the proxy's answers", () => {
+      const server = readdirSync(SERVER_SOURCES)
+        .map((file) => readFileSync(path.join(SERVER_SOURCES, file), "utf8"))
+        .join("\n");
+      const unused = Object.keys(readLocale("en.default")).filter(
+        (key) => !used.has(key) && !DYNAMIC_SERVER_KEYS.test(key) && !server.includes(`"${key}"`),
+      );
       expect(unused).toEqual([]);
+    });
+
+    it("names every shipment status and substatus in plain language", () => {
+      const translations = readLocale("en.default");
+      for (const status of SHIPMENT_STATUSES) {
+        expect(translations[`result.status.${status}.label`], status).toBeTruthy();
+        expect(translations[`result.status.${status}.next`], status).toBeTruthy();
+      }
+      for (const code of Object.keys(SUBSTATUSES))
+        expect(translations[`result.sub.${code}`], code).toBeTruthy();
+    });
+
+    it.each(LOCALES)(`%s.json is within Shopify's ${MAX_LOCALE_FILE_BYTES} bytes`, (locale) => {
+      expect(Buffer.byteLength(read("locales", `${locale}.json`))).toBeLessThan(MAX_LOCALE_FILE_BYTES);
     });
   });
 
@@ -132,12 +160,20 @@ describe("tracking-page theme app extension", () => {
   });
 
   describe("assets", () => {
-    it("the block loads its CSS and JS from the extension's assets", () => {
-      const liquid = read("blocks", "tracking-page.liquid");
-      for (const asset of ASSETS) {
-        expect(liquid).toContain(`'${asset}' | asset_url`);
-        expect(existsSync(path.join(EXTENSION_DIR, "assets", asset))).toBe(true);
-      }
+    it("the block loads its CSS and JS from the extension's assets, through its schema", () => {
+      // Shopify then puts the stylesheet in <head> and the script deferred, once per page.
+      expect(blockSchema()).toMatchObject({
+        stylesheet: "tracking-page.css",
+        javascript: "tracking-page.js",
+      });
+      for (const asset of ASSETS) expect(existsSync(path.join(EXTENSION_DIR, "assets", asset))).toBe(true);
+    });
+
+    it("uses logical properties only, so right-to-left storefronts mirror the layout", () => {
+      const css = read("assets", "tracking-page.css");
+      expect(css).not.toMatch(
+        /(^|[\s;{-])(left|right)\s*:|(margin|padding|border)-(left|right)|text-align:\s*(left|right)/m,
+      );
     });
 
     it(`JS + CSS are under ${MAX_ASSETS_GZIP_BYTES} bytes gzipped`, () => {

@@ -1,0 +1,97 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { config } from "../config.server";
+import prisma from "../db.server";
+import { hashCustomerEmail, normalizeEmail } from "../services/customer-identity.server";
+import { findOrderById } from "./tracking-lookup.server";
+
+export const HELP_REASONS = ["late", "missing", "damaged", "wrong_address", "other"] as const;
+export type HelpReason = (typeof HELP_REASONS)[number];
+
+const HELP_TOKEN_TTL_SECONDS = 2 * 60 * 60;
+// A double-submitted form (or a shopper who asks twice) gives the merchant one request, not two.
+const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
+
+// After a verified lookup the help form carries this token instead of the order number and email: it proves
+// the shopper passed the check for this order, expires, and holds nothing personal.
+export function signHelpToken({
+  shop,
+  orderId,
+  now = Date.now(),
+}: {
+  shop: string;
+  orderId: string;
+  now?: number;
+}): string {
+  const expires = Math.floor(now / 1000) + HELP_TOKEN_TTL_SECONDS;
+  return `${orderId}.${expires}.${tokenMac(shop, orderId, expires).toString("base64url")}`;
+}
+
+export function verifyHelpToken({
+  shop,
+  token,
+  now = Date.now(),
+}: {
+  shop: string;
+  token: string;
+  now?: number;
+}): string | null {
+  const [orderId, expiresText, mac] = token.split(".");
+  const expires = Number(expiresText);
+  if (!orderId || !mac || !Number.isInteger(expires) || expires < now / 1000) return null;
+  const expected = tokenMac(shop, orderId, expires);
+  const given = Buffer.from(mac, "base64url");
+  return given.length === expected.length && timingSafeEqual(given, expected) ? orderId : null;
+}
+
+function tokenMac(shop: string, orderId: string, expires: number): Buffer {
+  return createHmac("sha256", config().CUSTOMER_HASH_KEY)
+    .update(`help-token\u0000${shop}\u0000${orderId}\u0000${expires}`)
+    .digest();
+}
+
+export type ShopperHelpInput = {
+  shop: string;
+  orderId: string;
+  shipmentId: string | null;
+  reason: HelpReason;
+  message: string;
+  contactEmail: string | null;
+};
+
+// The request the merchant sees on the Support page. A parcel the carrier calls delivered but the shopper
+// reports missing is escalated at once.
+export async function createShopperHelpRequest(input: ShopperHelpInput) {
+  const { shop, orderId, reason } = input;
+  const order = await findOrderById({ shop, orderId });
+  if (!order) return null;
+  const shipment =
+    order.shipments.find((candidate) => candidate.id === input.shipmentId) ?? order.shipments[0] ?? null;
+  const duplicate = await prisma.supportRequest.findFirst({
+    where: {
+      shop,
+      orderId,
+      shipmentId: shipment?.id ?? null,
+      reason,
+      status: "open",
+      createdAt: { gte: new Date(Date.now() - DUPLICATE_WINDOW_MS) },
+    },
+    select: { id: true },
+  });
+  if (duplicate) return duplicate;
+  const contactEmail = input.contactEmail ? normalizeEmail(input.contactEmail) : null;
+  return prisma.supportRequest.create({
+    data: {
+      shop,
+      orderId,
+      shipmentId: shipment?.id ?? null,
+      reason,
+      message: input.message,
+      escalation: reason === "missing" && shipment?.status === "delivered" ? "delivered_not_received" : null,
+      contactEmail,
+      contactEmailHash: contactEmail
+        ? hashCustomerEmail({ shop, email: contactEmail, key: config().CUSTOMER_HASH_KEY })
+        : null,
+    },
+    select: { id: true },
+  });
+}

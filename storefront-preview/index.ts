@@ -1,0 +1,5 @@
+export {
+  startStorefrontPreview,
+  type StorefrontPreview,
+  type StorefrontPreviewOptions,
+} from "./preview-server";
