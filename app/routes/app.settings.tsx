@@ -15,6 +15,9 @@ import { useState } from "react";
 import { getSettings, settingsUpdateSchema, updateSettings } from "../models/settings.server";
 import { CarrierAccountsCard } from "../components/CarrierAccountsCard";
 import { SyncStatusCard } from "../components/SyncStatusCard";
+import { TrackingPageCard } from "../components/TrackingPageCard";
+import { config } from "../config.server";
+import { addAppBlockLink } from "../lib/theme-editor-link";
 import { useRevalidateWhile } from "../lib/use-revalidate-while";
 import { latestBackfill, startBackfill } from "../models/backfill.server";
 import {
@@ -35,7 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     latestBackfill({ shop }),
     listCarrierAccounts({ shop }),
   ]);
-  return { settings, shopify, backfill, carrierAccounts };
+  const addTrackingBlockUrl = addAppBlockLink({
+    shop,
+    apiKey: config().SHOPIFY_API_KEY,
+    blockHandle: "tracking-page",
+    template: "page",
+  });
+  return { settings, shopify, backfill, carrierAccounts, addTrackingBlockUrl };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -73,7 +82,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { settings, shopify, backfill, carrierAccounts } = useLoaderData<typeof loader>();
+  const { settings, shopify, backfill, carrierAccounts, addTrackingBlockUrl } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") !== "backfill";
@@ -104,6 +114,7 @@ export default function Settings() {
             )}
           </BlockStack>
         </Card>
+        <TrackingPageCard addBlockUrl={addTrackingBlockUrl} />
         <SyncStatusCard run={backfill} busy={importing} />
         <CarrierAccountsCard accounts={carrierAccounts} error={result?.errors.carrierAccount ?? null} />
         <Card>
