@@ -3,7 +3,7 @@ import { answerProxyRequest, MAX_PROXY_BODY_BYTES } from "./proxy-handler.server
 
 // The production server (server.mjs) answers the app proxy here, before Express and Remix, like the webhook
 // lane: a lookup is a few microseconds of HMAC and two indexed reads, and Remix's request overhead alone would
-// be several times that. The Remix routes (proxy._index.tsx, proxy.help.tsx) serve the same handler in
+// be several times that. The Remix routes (proxy.tsx, proxy.help.tsx) serve the same handler in
 // development.
 export function proxyLane(request: IncomingMessage, response: ServerResponse): boolean {
   const url = request.url ?? "";
