@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:all`: the whole suite, as CI runs it. Installs what is missing, then lint, typecheck, codegen
-// and migration drift checks, build, theme check, and vitest (unit, integration on SQLite and on PostgreSQL,
+// and migration drift checks, build, theme check, the extensions' build, and vitest (unit, integration on SQLite and on PostgreSQL,
 // end-to-end in Chromium). Plain Node on purpose: it runs before any dependency is installed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -46,6 +46,9 @@ if (existsSync("../shared") && existsSync(".git")) {
 step("migrations match the schema (SQLite, PostgreSQL)", "node_modules/.bin/tsx", ["scripts/db.ts", "check"]);
 const built = step("build", "npm", ["run", "-s", "build"]);
 step("theme check", "npm", ["run", "-s", "theme-check"]);
+// Shopify CLI bundles the UI extensions and checks the theme extension, offline.
+process.env.SHOPIFY_CLI_NO_ANALYTICS = "1";
+step("shopify app build (extensions)", "npm", ["run", "-s", "build:extensions"]);
 
 mkdirSync("test-results/screenshots", { recursive: true });
 rmSync("test-results/vitest.json", { force: true });
