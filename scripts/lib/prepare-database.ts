@@ -39,6 +39,9 @@ export async function prepareDatabase({
         });
       }
     }
+    // Rows written in bulk leave the planners without statistics (PostgreSQL's autovacuum would gather them
+    // minutes later; SQLite never does by itself), and their first plans for the hot lookups are scans.
+    if (Object.values(results).some((result) => result !== "kept")) await db.$executeRawUnsafe("ANALYZE");
     return results;
   } finally {
     await db.$disconnect();
