@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import type BetterSqlite3 from "better-sqlite3";
+import BetterSqlite3 from "better-sqlite3";
 import type { DatabaseTarget } from "./database-url";
 import { postgresRawSql, sqliteRawSql, type RawSql } from "./raw-sql";
 
@@ -34,6 +34,7 @@ class PrismaBetterSQLite3Immediate extends PrismaBetterSQLite3 {
 }
 
 const rawSqlByClient = new WeakMap<Database, RawSql>();
+const READER_MMAP_BYTES = 512 * 1024 * 1024;
 
 export async function createPrismaClient(target: DatabaseTarget): Promise<Database> {
   if (target.provider === "sqlite") {
@@ -49,6 +50,14 @@ export async function createPrismaClient(target: DatabaseTarget): Promise<Databa
           return adapter.connection;
         },
         (work, options) => client.$transaction(() => work(), options),
+        () => {
+          const reader = new BetterSqlite3(target.file, { readonly: true, fileMustExist: true });
+          // Mapped, not copied: lookups touch pages all over a large file (1,400 → 1,800 lookups/s at 200,000
+          // shipments). The mapped pages are the OS's file cache, counted in this process's RSS; only processes
+          // that serve lookups open this connection, so a worker's memory is unaffected.
+          reader.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
+          return reader;
+        },
       ),
     );
     return client;

@@ -24,8 +24,9 @@ export interface RawSql {
   // One statement, atomic on its own (not for use inside `transaction`). On SQLite, waiting for another
   // process's write lock never blocks the event loop: a web process keeps answering while a worker writes.
   statement<T extends SqlRow = SqlRow>(sql: string, params?: unknown[]): Promise<T[]>;
-  // A read-only statement. On SQLite (WAL) readers never wait for another process's writer, so this skips the
-  // lock handling `statement` does (three PRAGMAs per call), which mattered on the storefront lookup path.
+  // A read-only statement of committed data (never inside `transaction`). On SQLite it runs on its own
+  // read-only, memory-mapped connection: WAL readers never wait for a writer, and the storefront lookups'
+  // random page reads cost no system calls.
   read<T extends SqlRow = SqlRow>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -144,8 +145,21 @@ type PrismaTransactionRunner = <T>(
 export function sqliteRawSql(
   connection: () => BetterSqlite3.Database,
   runInPrismaTransaction: PrismaTransactionRunner,
+  openReader?: () => BetterSqlite3.Database,
 ): RawSql {
   const statements = new Map<string, BetterSqlite3.Statement>();
+  // `read`'s own read-only connection, opened on first use (see createPrismaClient).
+  let reader: { db: BetterSqlite3.Database; statements: Map<string, BetterSqlite3.Statement> } | null = null;
+  const prepareRead = (text: string) => {
+    if (!openReader) return prepare(text);
+    reader ??= { db: openReader(), statements: new Map() };
+    let statement = reader.statements.get(text);
+    if (!statement) {
+      statement = reader.db.prepare(text);
+      if (isReusable(text)) reader.statements.set(text, statement);
+    }
+    return statement;
+  };
   const prepare = (text: string) => {
     let statement = statements.get(text);
     if (!statement) {
@@ -198,12 +212,12 @@ export function sqliteRawSql(
     transaction: (work) => runInPrismaTransaction(() => work(executor), { timeout: 60_000, maxWait: 30_000 }),
     statement,
     async read<T extends SqlRow>(text: string, params: unknown[] = []) {
-      // Inside this process's open transaction the read waits its turn, like `statement`.
-      if (connection().inTransaction) return statement<T>(text, params);
-      return prepare(text).all(...encode(params)) as T[];
+      return prepareRead(text).all(...encode(params)) as T[];
     },
     async close() {
       statements.clear();
+      reader?.db.close();
+      reader = null;
     },
   };
 }

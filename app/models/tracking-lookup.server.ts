@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { decodeDate, placeholders } from "../../prisma/raw-sql";
+import { decodeDate } from "../../prisma/raw-sql";
 import { config } from "../config.server";
 import { rawSql } from "../db.server";
 import {
@@ -90,7 +90,7 @@ export async function findOrderForShopper({
     id: match.id,
     name: match.name,
     orderedAt: decodeDate(match.orderedAt) as Date,
-    shipments: await loadShipments({ shop, where: `"orderId" = ?`, params: [match.id] }),
+    shipments: await loadShipments({ shop, where: `s."orderId" = ?`, params: [match.id] }),
   };
 }
 
@@ -105,7 +105,7 @@ export async function findShipmentByTrackingNumber({
   const typed = trackingNumber.trim();
   const shipments = await loadShipments({
     shop,
-    where: `"trackingNumber" IN (?, ?)`,
+    where: `s."trackingNumber" IN (?, ?)`,
     params: [typed, normalizeTrackingNumber(typed)],
   });
   return shipments.at(-1) ?? null;
@@ -154,10 +154,15 @@ type ShipmentRow = Omit<
   windowEnd: unknown;
   deliveredAt: unknown;
 };
-type EventRow = Omit<TrackedEvent, "occurredAt"> & { shipmentId: string; occurredAt: unknown };
+type ShipmentEventRow = ShipmentRow &
+  Omit<TrackedEvent, "occurredAt" | "status" | "substatus"> & {
+    eventStatus: string | null;
+    eventSubstatus: string | null;
+    occurredAt: unknown;
+  };
 
-const SHIPMENT_COLUMNS = `"id", "status", "substatus", "trackingNumber", "trackingCompany", "carrier", "trackingUrl",
-  "shippedAt", "windowStart", "windowEnd", "deliveredAt", "attention"`;
+const SHIPMENT_COLUMNS_OF_S = `s."id", s."status", s."substatus", s."trackingNumber", s."trackingCompany", s."carrier",
+  s."trackingUrl", s."shippedAt", s."windowStart", s."windowEnd", s."deliveredAt", s."attention"`;
 
 async function loadShipments({
   shop,
@@ -168,30 +173,48 @@ async function loadShipments({
   where: string;
   params: unknown[];
 }): Promise<TrackedShipment[]> {
-  const shipments = await rawSql.read<ShipmentRow>(
-    `SELECT ${SHIPMENT_COLUMNS} FROM "Shipment" WHERE "shop" = ? AND ${where} ORDER BY "trackingIndex", "createdAt"`,
+  // One read: the shipments with their events (newest first), grouped here. Half the statements of reading
+  // them apart, on the storefront's busiest path.
+  const rows = await rawSql.read<ShipmentEventRow>(
+    `SELECT ${SHIPMENT_COLUMNS_OF_S}, e."status" AS "eventStatus", e."substatus" AS "eventSubstatus", e."rawText",
+            e."occurredAt", e."utcOffset", e."city", e."region", e."country"
+       FROM "Shipment" s LEFT JOIN "TrackingEvent" e ON e."shipmentId" = s."id" AND e."shop" = s."shop"
+      WHERE s."shop" = ? AND ${where}
+      ORDER BY s."trackingIndex", s."createdAt", s."id", e."occurredAt" DESC`,
     [shop, ...params],
   );
-  if (shipments.length === 0) return [];
-  // The shipments' ids listed, not a subquery: without statistics SQLite plans the subquery as a scan of every
-  // shipment of the shop.
-  const events = await rawSql.read<EventRow>(
-    `SELECT "shipmentId", "status", "substatus", "rawText", "occurredAt", "utcOffset", "city", "region", "country"
-      FROM "TrackingEvent" WHERE "shop" = ? AND "shipmentId" IN (${placeholders(shipments.length)})
-      ORDER BY "occurredAt" DESC`,
-    [shop, ...shipments.map((shipment) => shipment.id)],
-  );
-  return shipments.map((shipment) => ({
-    ...shipment,
-    shippedAt: decodeDate(shipment.shippedAt),
-    windowStart: decodeDate(shipment.windowStart),
-    windowEnd: decodeDate(shipment.windowEnd),
-    deliveredAt: decodeDate(shipment.deliveredAt),
-    events: events
-      .filter((event) => event.shipmentId === shipment.id)
-      .map(({ shipmentId: _shipmentId, ...event }) => ({
-        ...event,
-        occurredAt: decodeDate(event.occurredAt) as Date,
-      })),
-  }));
+  const shipments: TrackedShipment[] = [];
+  for (const row of rows) {
+    let shipment = shipments.at(-1);
+    if (shipment?.id !== row.id) {
+      shipment = {
+        id: row.id,
+        status: row.status,
+        substatus: row.substatus,
+        trackingNumber: row.trackingNumber,
+        trackingCompany: row.trackingCompany,
+        carrier: row.carrier,
+        trackingUrl: row.trackingUrl,
+        shippedAt: decodeDate(row.shippedAt),
+        windowStart: decodeDate(row.windowStart),
+        windowEnd: decodeDate(row.windowEnd),
+        deliveredAt: decodeDate(row.deliveredAt),
+        attention: row.attention,
+        events: [],
+      };
+      shipments.push(shipment);
+    }
+    if (row.occurredAt === null || row.occurredAt === undefined) continue;
+    shipment.events.push({
+      status: row.eventStatus as string,
+      substatus: row.eventSubstatus,
+      rawText: row.rawText,
+      occurredAt: decodeDate(row.occurredAt) as Date,
+      utcOffset: row.utcOffset,
+      city: row.city,
+      region: row.region,
+      country: row.country,
+    });
+  }
+  return shipments;
 }
