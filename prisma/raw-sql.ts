@@ -137,6 +137,20 @@ export const placeholders = (count: number) => Array.from({ length: count }, () 
 // share its write lock (BEGIN IMMEDIATE, prisma/client.ts) and its in-process mutex. A second connection in the
 // same process would wait synchronously for a lock its own event loop holds.
 
+// Prepared statements per connection, kept for the short fixed ones (isReusable).
+function statementCache(connection: () => BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = connection().prepare(text);
+      if (isReusable(text)) statements.set(text, statement);
+    }
+    return statement;
+  };
+  return Object.assign(prepare, { clear: () => statements.clear() });
+}
+
 type PrismaTransactionRunner = <T>(
   work: () => Promise<T>,
   options: { timeout: number; maxWait: number },
@@ -147,27 +161,10 @@ export function sqliteRawSql(
   runInPrismaTransaction: PrismaTransactionRunner,
   openReader?: () => BetterSqlite3.Database,
 ): RawSql {
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = statementCache(connection);
   // `read`'s own read-only connection, opened on first use (see createPrismaClient).
-  let reader: { db: BetterSqlite3.Database; statements: Map<string, BetterSqlite3.Statement> } | null = null;
-  const prepareRead = (text: string) => {
-    if (!openReader) return prepare(text);
-    reader ??= { db: openReader(), statements: new Map() };
-    let statement = reader.statements.get(text);
-    if (!statement) {
-      statement = reader.db.prepare(text);
-      if (isReusable(text)) reader.statements.set(text, statement);
-    }
-    return statement;
-  };
-  const prepare = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = connection().prepare(text);
-      if (isReusable(text)) statements.set(text, statement);
-    }
-    return statement;
-  };
+  let reader: BetterSqlite3.Database | null = null;
+  const prepareRead = openReader ? statementCache(() => (reader ??= openReader())) : prepare;
   const encode = (params: unknown[]) => params.map((value) => encodeValue("sqlite", value));
   const executor: SqlExecutor = {
     dialect: "sqlite",
@@ -215,8 +212,9 @@ export function sqliteRawSql(
       return prepareRead(text).all(...encode(params)) as T[];
     },
     async close() {
-      statements.clear();
-      reader?.db.close();
+      prepare.clear();
+      if (prepareRead !== prepare) prepareRead.clear();
+      reader?.close();
       reader = null;
     },
   };

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { consentInputSchema, toOrderGid } from "../models/notification-preferences.server";
 import {
-  PreferenceInputError,
-  consentInputSchema,
-  savePreferences,
-  toOrderGid,
-} from "../models/notification-preferences.server";
-import { authenticateExtension, jsonResponse, readJsonBody } from "../services/extension-request.server";
+  authenticateExtension,
+  jsonResponse,
+  readJsonBody,
+  savePreferencesResponse,
+} from "../services/extension-request.server";
 
 // The thank-you page opt-in (extensions/thank-you): POST { orderId, email, sms, phone, consentText, locale }
 // with the checkout session token. The consent is stored with the server's time and the wording as shown.
@@ -24,13 +24,5 @@ export async function action({ request }: ActionFunctionArgs) {
   const { orderId, ...input } = body.value;
   const orderGid = toOrderGid(orderId);
   if (!orderGid) return jsonResponse(cors, { error: "Invalid order id.", field: "orderId" }, 400);
-  try {
-    const preferences = await savePreferences({ shop, orderGid, input, source: "thank_you" });
-    if (!preferences) return jsonResponse(cors, { error: "Order not found." }, 404);
-    return jsonResponse(cors, { preferences });
-  } catch (error) {
-    if (error instanceof PreferenceInputError)
-      return jsonResponse(cors, { error: error.message, field: error.field }, 400);
-    throw error;
-  }
+  return savePreferencesResponse(cors, { shop, orderGid, input, source: "thank_you" });
 }

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getOrderStatus, preferenceInputSchema, toOrderGid } from "../models/notification-preferences.server";
 import {
-  PreferenceInputError,
-  getOrderStatus,
-  preferenceInputSchema,
-  savePreferences,
-  toOrderGid,
-} from "../models/notification-preferences.server";
-import { authenticateExtension, jsonResponse, readJsonBody } from "../services/extension-request.server";
+  authenticateExtension,
+  jsonResponse,
+  readJsonBody,
+  savePreferencesResponse,
+} from "../services/extension-request.server";
 
 // The order status page block (extensions/order-status): GET the order's shipments as a timeline and the
 // shopper's notification preferences; POST new preferences. :orderId is the order's GID or numeric ID, looked
@@ -27,19 +26,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!orderGid) return jsonResponse(cors, { error: "Invalid order id." }, 400);
   const body = await readJsonBody(request, preferenceInputSchema, cors);
   if (!body.ok) return body.response;
-  try {
-    const preferences = await savePreferences({
-      shop,
-      orderGid,
-      input: body.value,
-      source: "order_status",
-      customerGid,
-    });
-    if (!preferences) return jsonResponse(cors, { error: "Order not found." }, 404);
-    return jsonResponse(cors, { preferences });
-  } catch (error) {
-    if (error instanceof PreferenceInputError)
-      return jsonResponse(cors, { error: error.message, field: error.field }, 400);
-    throw error;
-  }
+  return savePreferencesResponse(cors, {
+    shop,
+    orderGid,
+    input: body.value,
+    source: "order_status",
+    customerGid,
+  });
 }

@@ -1,5 +1,9 @@
 import type { ZodType } from "zod";
-import { shopFromDest } from "../models/notification-preferences.server";
+import {
+  PreferenceInputError,
+  savePreferences,
+  shopFromDest,
+} from "../models/notification-preferences.server";
 import { authenticate } from "../shopify.server";
 
 // Requests from the checkout and customer account UI extensions: a session token (HS256 JWT signed with the
@@ -64,4 +68,21 @@ export async function readJsonBody<T>(
     };
   }
   return { ok: true, value: parsed.data };
+}
+
+// Saves notification choices and answers: the saved view, 404 for an order this caller may not change, or 400
+// naming the field that is wrong.
+export async function savePreferencesResponse(
+  cors: Cors,
+  input: Parameters<typeof savePreferences>[0],
+): Promise<Response> {
+  try {
+    const preferences = await savePreferences(input);
+    if (!preferences) return jsonResponse(cors, { error: "Order not found." }, 404);
+    return jsonResponse(cors, { preferences });
+  } catch (error) {
+    if (error instanceof PreferenceInputError)
+      return jsonResponse(cors, { error: error.message, field: error.field }, 400);
+    throw error;
+  }
 }

@@ -1,7 +1,6 @@
-import { recordRejectedDelivery } from "../models/webhook-deliveries.server";
 import { queueWebhook } from "../models/webhook-inbox.server";
 import { INBOX_TOPICS } from "./sync-topics.server";
-import { authenticateWebhook, type WebhookDeliveryIdentity } from "./webhook-request.server";
+import { authenticateWebhook, rejectDelivery, type WebhookDeliveryIdentity } from "./webhook-request.server";
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> };
 
@@ -38,11 +37,7 @@ export async function acceptVerifiedWebhook({
       reason = describeInvalidPayload(error);
     }
   }
-  if (reason) {
-    // Recorded (digest and reason, not content) and refused; nothing else is written.
-    await recordRejectedDelivery(delivery, reason, rawBody);
-    return { status: 400, body: { error: "invalid payload", reason } };
-  }
+  if (reason) return rejectDelivery(delivery, reason, rawBody);
   const outcome = await queueWebhook({ ...delivery, topic, rawBody });
   return { status: 200, body: { outcome } };
 }

@@ -32,7 +32,12 @@ export async function authenticateWebhook(request: Request) {
 }
 
 // A payload that cannot be read is recorded (digest and reason, not content) and refused; nothing else is written.
-export async function rejectWebhook(delivery: WebhookDeliveryIdentity, reason: string, rawBody: string) {
+export async function rejectDelivery(delivery: WebhookDeliveryIdentity, reason: string, rawBody: string) {
   await recordRejectedDelivery(delivery, reason, rawBody);
-  return Response.json({ error: "invalid payload", reason }, { status: 400 });
+  return { status: 400, body: { error: "invalid payload", reason } };
+}
+
+export async function rejectWebhook(delivery: WebhookDeliveryIdentity, reason: string, rawBody: string) {
+  const { status, body } = await rejectDelivery(delivery, reason, rawBody);
+  return Response.json(body, { status });
 }
