@@ -9,6 +9,9 @@ const { values } = parseArgs({
     "standin-port": { type: "string", default: process.env.STANDIN_PORT ?? "3100" },
     "carrier-port": { type: "string", default: process.env.CARRIER_STANDIN_PORT ?? "3200" },
     "storefront-port": { type: "string", default: process.env.STOREFRONT_PORT ?? "3300" },
+    "mailbox-port": { type: "string", default: process.env.MAILBOX_PORT ?? "3400" },
+    "sms-port": { type: "string", default: process.env.SMS_STANDIN_PORT ?? "3500" },
+    "smtp-port": { type: "string", default: process.env.SMTP_PORT ?? "2525" },
     orders: { type: "string", default: "160" },
   },
 });
@@ -20,6 +23,9 @@ const stack = await startDemoStack({
   standinPort: Number(values["standin-port"]),
   carrierPort: Number(values["carrier-port"]),
   storefrontPort: Number(values["storefront-port"]),
+  mailboxPort: Number(values["mailbox-port"]),
+  smsPort: Number(values["sms-port"]),
+  smtpPort: Number(values["smtp-port"]),
   orders: Number(values.orders),
 });
 stack.app.process.stdout?.pipe(process.stdout);
@@ -33,6 +39,8 @@ Parcelwise demo is running (database ${databaseUrl}: ${JSON.stringify(stack.seed
     try order ${exampleOrder} with ${demoShopperEmail(exampleOrder)}; /fr/pages/track, /es/…, /de/… for other languages
   Shopify stand-in (Admin GraphQL, webhooks, app proxy):      ${stack.standin.url}
   Carrier API stand-ins (UPS, FedEx, USPS, DHL, Canada Post): ${stack.carriers.url}
+  Shoppers' inbox and phone (SMTP 127.0.0.1:${stack.smtp.port}, SMS stand-in ${stack.sms.url}): ${stack.mailboxUrl}
+    notification rules, previews and "Send me a test": ${stack.app.url}/app/notifications
 Every demo order #N belongs to shopper+N@example.com. Press Ctrl+C to stop.
 `);
 

@@ -1,11 +1,11 @@
-import { bulkOperationRunQuery, fulfillmentEventCreate } from "./admin-mutations";
+import { bulkOperationRunQuery, flowTriggerReceive, fulfillmentEventCreate } from "./admin-mutations";
 import type { AdminContext } from "./admin-context";
 import { findAdminNode } from "./admin-nodes";
 import { searchOrders } from "./order-search";
 import { notImplemented } from "./resolver-errors";
 import { sortBySortKey, type SortedItems } from "./sorting";
 import { findOrder } from "./store-lookup";
-import type { StandinFulfillment, StandinFulfillmentEvent, StandinOrder } from "./standin-store";
+import type { StandinFulfillment, StandinFulfillmentEvent, StandinOrder, StandinShop } from "./standin-store";
 
 /**
  * Fields Shopify computes rather than stores, by kind, so that a normal query and a bulk operation answer them
@@ -70,6 +70,11 @@ const adminFields: Record<string, Record<string, AdminField>> = {
       resolve: (_root: unknown, { id }: { id: string }, { shop }: AdminContext) =>
         findOrder(shop, id) ?? null,
     },
+    nodes: {
+      kind: "list",
+      list: (_root: unknown, { ids }: { ids: string[] }, context: AdminContext) =>
+        ids.map((id) => findAdminNode(context, id)),
+    },
     node: {
       kind: "computed",
       resolve: (_root: unknown, { id }: { id: string }, context: AdminContext) => findAdminNode(context, id),
@@ -83,7 +88,31 @@ const adminFields: Record<string, Record<string, AdminField>> = {
       ) => (type === "MUTATION" ? null : (bulkOperations.latest(shop) ?? null)),
     },
   },
+  Shop: {
+    contactEmail: {
+      kind: "computed",
+      resolve: (shop: StandinShop) => shop.contactEmail ?? `owner@${shop.myshopifyDomain}`,
+    },
+    primaryDomain: {
+      kind: "computed",
+      resolve: (shop: StandinShop) => {
+        const url = shop.primaryDomainUrl ?? `https://${shop.myshopifyDomain}`;
+        return {
+          id: `gid://shopify/Domain/${shop.id.split("/").pop()}`,
+          url,
+          host: new URL(url).host,
+          sslEnabled: url.startsWith("https:"),
+        };
+      },
+    },
+  },
   Order: {
+    customer: { kind: "computed", resolve: (order: StandinOrder) => order.customer ?? null },
+    lineItems: {
+      kind: "connection",
+      list: (order: StandinOrder, args: SortArgs) =>
+        sortBySortKey(order.lineItems ?? [], {}, args.sortKey, args.reverse, "Order.lineItems"),
+    },
     fulfillments: {
       kind: "list",
       list: (order: StandinOrder, args: { query?: string | null }) => {
@@ -122,6 +151,7 @@ const adminFields: Record<string, Record<string, AdminField>> = {
   Mutation: {
     fulfillmentEventCreate: { kind: "computed", resolve: fulfillmentEventCreate },
     bulkOperationRunQuery: { kind: "computed", resolve: bulkOperationRunQuery },
+    flowTriggerReceive: { kind: "computed", resolve: flowTriggerReceive },
   },
 };
 

@@ -4,6 +4,7 @@ import { checkAdminDocument } from "./admin-document-validation";
 import { adminFieldResolver, adminTypeResolver } from "./admin-resolvers";
 import type { AdminSchemas } from "./admin-schema";
 import type { BulkOperationRunner } from "./bulk-operations";
+import type { FlowTriggerRegistry } from "./flow-triggers";
 import { jsonReply, type HttpReply } from "./http-reply";
 import { LeakyBucket, type BucketLimits, type ThrottleStatus } from "./leaky-bucket";
 import { actualQueryCost, requestedQueryCost, type CostedOperation } from "./query-cost";
@@ -51,6 +52,7 @@ export class AdminGraphqlEndpoint {
     private readonly schemas: AdminSchemas,
     private readonly limits: AdminApiLimits,
     private readonly bulkOperations: BulkOperationRunner,
+    private readonly flowTriggers: FlowTriggerRegistry,
   ) {}
 
   async handle({ shop, accessToken, contentType, body }: AdminGraphqlRequest): Promise<HttpReply> {
@@ -78,7 +80,12 @@ export class AdminGraphqlEndpoint {
       document: operation.document,
       operationName: operation.operationName,
       variableValues: operation.variables,
-      contextValue: { shop, schemas: this.schemas, bulkOperations: this.bulkOperations },
+      contextValue: {
+        shop,
+        schemas: this.schemas,
+        bulkOperations: this.bulkOperations,
+        flowTriggers: this.flowTriggers,
+      },
       fieldResolver: adminFieldResolver,
       typeResolver: adminTypeResolver,
     });

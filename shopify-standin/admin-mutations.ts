@@ -56,3 +56,20 @@ export function bulkOperationRunQuery(
   }
   return { bulkOperation: bulkOperations.start(shop, query, check.plan), userErrors: [] };
 }
+
+interface FlowTriggerReceiveArgs {
+  handle?: string | null;
+  payload?: unknown;
+}
+
+// The deprecated `body` argument is not in Admin 2025-01, so a document using it never gets this far.
+export function flowTriggerReceive(
+  _root: unknown,
+  { handle, payload }: FlowTriggerReceiveArgs,
+  { shop, flowTriggers }: AdminContext,
+): { userErrors: UserError[] } {
+  if (!handle || payload == null) {
+    return { userErrors: [{ field: ["handle"], message: "`handle` and `payload` arguments are required" }] };
+  }
+  return { userErrors: flowTriggers.receive(shop.myshopifyDomain, handle, payload) };
+}

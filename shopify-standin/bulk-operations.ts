@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { AdminContext } from "./admin-context";
 import type { AdminSchemas } from "./admin-schema";
 import { BulkJsonl } from "./bulk-jsonl";
+import { FlowTriggerRegistry } from "./flow-triggers";
 import type { BulkQueryPlan, BulkQueryRuleOptions } from "./bulk-query-rules";
 import { gidNumber } from "./gid";
 import { shopifyDateTime, shopLocalTime } from "./shopify-time";
@@ -118,7 +119,13 @@ export class BulkOperationRunner {
   /** Creates the operation (CREATED) and runs it in the background. */
   start(shop: StandinShop, query: string, plan: BulkQueryPlan): StandinBulkOperation {
     if (!this.dependencies.schemas) throw new Error("bulk operations need the Admin schemas");
-    const context: AdminContext = { shop, schemas: this.dependencies.schemas, bulkOperations: this };
+    // A bulk query runs no mutation, so it has no Flow triggers to reach.
+    const context: AdminContext = {
+      shop,
+      schemas: this.dependencies.schemas,
+      bulkOperations: this,
+      flowTriggers: new FlowTriggerRegistry([]),
+    };
     const jsonl = new BulkJsonl(plan, context);
     const number = String(this.nextNumber++);
     const operation: StandinBulkOperation = {

@@ -19,6 +19,16 @@ export {
   type StandinBulkOperation,
 } from "./bulk-operations";
 export type { FailNextRequests, FailureTarget, InjectedFailure } from "./failure-injection";
+export {
+  FLOW_TRIGGER_FIELD_TYPES,
+  FLOW_TRIGGER_PAYLOAD_LIMIT_BYTES,
+  FLOW_TRIGGER_REFERENCE_TYPES,
+  flowTriggerDefinitionFromToml,
+  readFlowTriggerDefinitions,
+  type FlowTriggerDefinition,
+  type FlowTriggerField,
+  type StandinFlowTriggerRun,
+} from "./flow-triggers";
 export type { ThrottleStatus } from "./leaky-bucket";
 export type { ShopifyGraphQLError } from "./shopify-errors";
 export type * from "./standin-store";

@@ -197,8 +197,29 @@ function generateOrder(
     phone: random.chance(0.4) ? `+1555${digits(random, 7)}` : null,
     customerLocale: random.pick(LOCALES),
     shippingAddress: random.chance(0.02) ? null : { ...random.pick(DESTINATIONS) },
+    // Derived from the order number, not drawn: adding them leaves every seed's other values as they were.
+    customer: { firstName: FIRST_NAMES[orderNumber % FIRST_NAMES.length] ?? null },
+    lineItems: lineItemsFor(orderNumber),
     fulfillments,
   };
+}
+
+const FIRST_NAMES = ["Ana", "Ben", "Chloé", "Dmitri", "Emma", "Farah", "Gus", "Hana", "Iker", "Jules"];
+const PRODUCTS = [
+  "Cedar & Pine candle",
+  "Linen tea towel",
+  "Stoneware mug",
+  "Wool throw blanket",
+  "Beeswax wraps (set of 3)",
+];
+
+function lineItemsFor(orderNumber: number) {
+  const count = 1 + (orderNumber % 3);
+  return Array.from({ length: count }, (_, index) => ({
+    id: `gid://shopify/LineItem/${orderNumber * 10 + index}`,
+    title: PRODUCTS[(orderNumber + index) % PRODUCTS.length] ?? "Item",
+    quantity: 1 + ((orderNumber + index) % 2),
+  }));
 }
 
 function generateFulfillment(

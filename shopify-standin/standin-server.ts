@@ -12,6 +12,12 @@ import {
   type FailNextBulkOperation,
 } from "./bulk-operations";
 import { FailureInjector, type FailNextRequests } from "./failure-injection";
+import {
+  FlowTriggerRegistry,
+  readFlowTriggerDefinitions,
+  type FlowTriggerDefinition,
+  type StandinFlowTriggerRun,
+} from "./flow-triggers";
 import { sendReply, textReply } from "./http-reply";
 import { sharedDir } from "./shared-dir";
 import { createStandinRouter } from "./standin-router";
@@ -50,6 +56,11 @@ export interface ShopifyStandinOptions {
   adminApiLimits?: Partial<AdminApiLimits>;
   webhookRetry?: Partial<WebhookRetryPolicy>;
   bulkOperations?: Partial<BulkOperationOptions>;
+  /**
+   * The app's Flow triggers, as Shopify knows them from its deployed extensions. Default: every
+   * `flow_trigger` extension under `<projectRoot>/extensions`, read at startup.
+   */
+  flowTriggers?: FlowTriggerDefinition[];
 }
 
 export type SampleWebhookRequest = Omit<WebhookRequest, "payload">;
@@ -83,6 +94,8 @@ export interface ShopifyStandin {
   sendSampleWebhook(request: SampleWebhookRequest): Promise<WebhookDelivery>;
   /** The signed query Shopify would add to an app-proxy request. */
   signProxyQuery(request?: SignProxyQueryRequest): URLSearchParams;
+  /** Flow triggers `flowTriggerReceive` accepted for a shop (default: the default shop), oldest first. */
+  flowTriggers(myshopifyDomain?: string): StandinFlowTriggerRun[];
   failNextRequests(request: FailNextRequests): void;
   /** The next bulk operation (of any shop) ends FAILED with this error code, after `afterObjects` lines. */
   failNextBulkOperation(request?: FailNextBulkOperation): void;
@@ -113,6 +126,7 @@ export async function createShopifyStandin(options: ShopifyStandinOptions): Prom
   );
   const appProxy: AppProxyConfig = { ...DEFAULT_APP_PROXY, ...options.appProxy };
   const failures = new FailureInjector();
+  const flowTriggers = new FlowTriggerRegistry(options.flowTriggers ?? readFlowTriggerDefinitions());
   const stopWebhooks = new AbortController();
   const sendWebhook = (request: WebhookRequest) =>
     deliverWebhook(request, {
@@ -137,6 +151,7 @@ export async function createShopifyStandin(options: ShopifyStandinOptions): Prom
           schemas,
           { ...DEFAULT_ADMIN_API_LIMITS, ...options.adminApiLimits },
           bulkOperations,
+          flowTriggers,
         )
       : null,
     appProxy: { appUrl: options.appUrl, apiSecret: options.apiSecret, config: appProxy },
@@ -191,6 +206,7 @@ export async function createShopifyStandin(options: ShopifyStandinOptions): Prom
         pathPrefix: appProxy.pathPrefix,
         apiSecret: options.apiSecret,
       }),
+    flowTriggers: (myshopifyDomain = defaultShop) => flowTriggers.received(myshopifyDomain),
     failNextRequests: (request) => failures.queue(request),
     failNextBulkOperation: (request) => bulkOperations.failNext(request),
     close: async () => {

@@ -61,7 +61,16 @@ export interface StandinOrder {
   /** E.g. "en", "fr-CA". */
   customerLocale: string | null;
   shippingAddress: StandinMailingAddress | null;
+  /** The buyer, as far as the Customer fields the app reads go; null for an order without one. */
+  customer?: { firstName: string | null } | null;
+  lineItems?: StandinLineItem[];
   fulfillments: StandinFulfillment[];
+}
+
+export interface StandinLineItem {
+  id: string;
+  title: string;
+  quantity: number;
 }
 
 export interface StandinShop {
@@ -70,6 +79,9 @@ export interface StandinShop {
   myshopifyDomain: string;
   ianaTimezone: string;
   currencyCode: string;
+  contactEmail?: string;
+  /** Shop.primaryDomain.url: the storefront's address (a custom domain, or the myshopify one). */
+  primaryDomainUrl?: string;
   /** Not part of the Shop type: the token the Admin API accepts for this shop. */
   accessToken: string;
   orders: StandinOrder[];

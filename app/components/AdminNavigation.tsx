@@ -8,6 +8,7 @@ export const ADMIN_PAGES = [
   { url: "/app/shipments", label: "Shipments" },
   { url: "/app/carriers", label: "Carrier performance" },
   { url: "/app/support", label: "Support" },
+  { url: "/app/notifications", label: "Notifications" },
   { url: "/app/settings", label: "Settings" },
 ] as const;
 

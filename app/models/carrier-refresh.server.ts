@@ -13,7 +13,9 @@ import { config } from "../config.server";
 import { carrierConnection, markCarrierAccountInvalid } from "./carrier-accounts.server";
 import { enqueueJob } from "./jobs.server";
 import { nextCheckAt } from "./poll-schedule";
-import { FINAL_STATUSES } from "./shipment-status";
+import { FINAL_STATUSES, isShipmentStatus } from "./shipment-status";
+import { milestonesForChange } from "./notification-milestones";
+import { queueShipmentMilestones } from "./notification-outbox.server";
 import { deriveShipmentState } from "./shipment-timeline.server";
 
 const HOUR = 3_600_000;
@@ -194,6 +196,13 @@ export async function refreshShipment({
       null,
     );
     if (newest && state.status !== shipment.status) await queueWriteBack(tx, shop, shipmentId, newest);
+    const before = isShipmentStatus(shipment.status) ? { ...shipment, status: shipment.status } : null;
+    const triggers = milestonesForChange({
+      before,
+      after: { ...state, carrierEstimatedAt: estimate },
+      now,
+    });
+    await queueShipmentMilestones(tx, { shop, shipmentId, triggers, now });
     return { outcome: "updated" as const, nextCheckAt: next, newEvents: fresh.length };
   });
 }

@@ -18,6 +18,8 @@ import {
   type SyncOutcome,
 } from "./order-sync.server";
 import { FINAL_STATUSES } from "./shipment-status";
+import { milestonesForChange } from "./notification-milestones";
+import { queueShipmentMilestonesSql } from "./notification-outbox.server";
 import { deriveShipmentState, type ShipmentState } from "./shipment-timeline.server";
 
 // The webhook apply path's common case through the driver: an event or a fulfillment version for shipments
@@ -31,6 +33,8 @@ type TimelineEvent = { status: string; substatus: string | null; occurredAt: Dat
 
 type StoredShipment = {
   id: string;
+  orderId: string;
+  carrierEstimatedAt: Date | null;
   trackingIndex: number;
   trackingNumber: string | null;
   shopifyUpdatedAt: Date | null;
@@ -61,7 +65,7 @@ async function loadFulfillmentShipments(
     ]);
   }
   const rows = await sql.all(
-    `SELECT s."id", s."trackingIndex", s."trackingNumber", s."shopifyUpdatedAt", s."carrierConfirmed",
+    `SELECT s."id", s."orderId", s."carrierEstimatedAt", s."trackingIndex", s."trackingNumber", s."shopifyUpdatedAt", s."carrierConfirmed",
             s."shopifyFulfillmentStatus", s."shopifyShipmentStatus", s."shopifyDeliveredAt", s."status" AS "shipmentStatus",
             s."substatus" AS "shipmentSubstatus", s."lastEventAt", s."deliveredAt", s."nextCheckAt",
             e."status", e."substatus", e."occurredAt", e."dedupeKey"
@@ -76,6 +80,8 @@ async function loadFulfillmentShipments(
     if (!shipment) {
       shipment = {
         id,
+        orderId: String(row.orderId),
+        carrierEstimatedAt: decodeDate(row.carrierEstimatedAt),
         trackingIndex: Number(row.trackingIndex),
         trackingNumber: text(row.trackingNumber),
         shopifyUpdatedAt: decodeDate(row.shopifyUpdatedAt),
@@ -114,7 +120,7 @@ export async function applyFulfillmentEventSql(
   if (shipments.length === 0) return null;
   for (const shipment of shipments) {
     await insertEvent(sql, shop, shipment, event);
-    await saveShipment(sql, shipment, {});
+    await saveShipment(sql, shop, shipment, {});
   }
   return "applied";
 }
@@ -139,6 +145,7 @@ async function insertEvent(
 // statement, or nothing when neither changed.
 async function saveShipment(
   sql: SqlExecutor,
+  shop: string,
   shipment: StoredShipment,
   fields: Partial<ReturnType<typeof shipmentRowData>> & { orderId?: string },
 ) {
@@ -155,12 +162,29 @@ async function saveShipment(
   });
   const clearNextCheck = FINAL_STATUSES.has(state.status) && shipment.nextCheckAt !== null;
   if (Object.keys(fields).length === 0 && sameState(state, shipment.state) && !clearNextCheck) return;
+  const now = new Date();
   await updateRowById(sql, "Shipment", shipment.id, {
     ...fields,
     ...state,
     ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}),
-    updatedAt: new Date(),
+    updatedAt: now,
   });
+  const carrierEstimatedAt =
+    fields.carrierEstimatedAt !== undefined ? fields.carrierEstimatedAt : shipment.carrierEstimatedAt;
+  const triggers = milestonesForChange({
+    before: { ...shipment.state, carrierEstimatedAt: shipment.carrierEstimatedAt },
+    after: { ...state, carrierEstimatedAt },
+    now,
+  });
+  await queueShipmentMilestonesSql(sql, {
+    shop,
+    shipmentId: shipment.id,
+    orderId: fields.orderId ?? shipment.orderId,
+    triggers,
+    now,
+  });
+  shipment.state = state;
+  shipment.carrierEstimatedAt = carrierEstimatedAt;
 }
 
 function sameState(a: ShipmentState, b: ShipmentState) {
@@ -191,7 +215,7 @@ export async function applyFulfillmentSql(
   for (let index = 0; index < trackingCount; index += 1) if (!byIndex.has(index)) return null;
 
   let stale = false;
-  const changes = new Map<string, Parameters<typeof saveShipment>[2]>();
+  const changes = new Map<string, Parameters<typeof saveShipment>[3]>();
   for (let trackingIndex = 0; trackingIndex < trackingCount; trackingIndex += 1) {
     const shipment = byIndex.get(trackingIndex) as StoredShipment;
     const tracking = fulfillment.tracking[trackingIndex] ?? NO_TRACKING;
@@ -223,6 +247,6 @@ export async function applyFulfillmentSql(
   for (const event of fulfillment.events ?? []) {
     for (const shipment of shipments) await insertEvent(sql, shop, shipment, event);
   }
-  for (const shipment of shipments) await saveShipment(sql, shipment, changes.get(shipment.id) ?? {});
+  for (const shipment of shipments) await saveShipment(sql, shop, shipment, changes.get(shipment.id) ?? {});
   return stale ? "stale" : "applied";
 }

@@ -9,6 +9,7 @@ import type {
 } from "../services/shopify-snapshots";
 import { enqueueJob } from "./jobs.server";
 import { assignCarrier, shopCarrierHistory, type CarrierAssignment } from "./shipment-carrier.server";
+import { queueOrderConfirmed } from "./notification-outbox.server";
 import { recomputeShipmentStatus } from "./shipment-timeline.server";
 import { normalizeShopifyDisplayStatus, normalizeShopifyEventStatus } from "./shopify-event-status";
 
@@ -31,11 +32,14 @@ export async function applyOrderSnapshot(
   const stale = Boolean(existing?.shopifyUpdatedAt && existing.shopifyUpdatedAt > order.updatedAt);
   if (!stale) {
     const data = orderRowData(shop, order);
-    await tx.order.upsert({
+    const saved = await tx.order.upsert({
       where: { shop_shopifyId: { shop, shopifyId: order.shopifyId } },
       create: { shop, shopifyId: order.shopifyId, ...data },
       update: data,
+      select: { id: true },
     });
+    if (!existing)
+      await queueOrderConfirmed(tx, { shop, orderId: saved.id, orderedAt: data.orderedAt, now: new Date() });
   }
   for (const fulfillment of order.fulfillments) await applyFulfillmentSnapshot(tx, { shop, fulfillment });
   return stale ? "stale" : "applied";
@@ -109,6 +113,7 @@ export async function applyFulfillmentSnapshot(
   });
   const trackingCount = Math.max(1, fulfillment.tracking.length);
   let stale = false;
+  const firstSeen = new Set<string>();
   for (let trackingIndex = 0; trackingIndex < trackingCount; trackingIndex += 1) {
     const tracking = fulfillment.tracking[trackingIndex] ?? NO_TRACKING;
     const shipment = await ensureShipment(tx, {
@@ -117,6 +122,7 @@ export async function applyFulfillmentSnapshot(
       fulfillmentId: fulfillment.shopifyId,
       trackingIndex,
     });
+    if (shipment.created) firstSeen.add(shipment.id);
     await tx.shipmentTrackingVersion.upsert({
       where: {
         shipmentId_shopifyUpdatedAt: { shipmentId: shipment.id, shopifyUpdatedAt: fulfillment.updatedAt },
@@ -154,13 +160,24 @@ export async function applyFulfillmentSnapshot(
     }
   }
   for (const event of fulfillment.events ?? []) {
-    await applyFulfillmentEventSnapshot(tx, { shop, orderShopifyId: fulfillment.orderShopifyId, event });
+    await applyFulfillmentEventSnapshot(tx, {
+      shop,
+      orderShopifyId: fulfillment.orderShopifyId,
+      event,
+      firstSeen,
+    });
   }
   const shipments = await tx.shipment.findMany({
     where: { shop, shopifyFulfillmentId: fulfillment.shopifyId },
     select: { id: true },
   });
-  for (const shipment of shipments) await recomputeShipmentStatus(tx, { shop, shipmentId: shipment.id });
+  for (const shipment of shipments) {
+    await recomputeShipmentStatus(tx, {
+      shop,
+      shipmentId: shipment.id,
+      firstSeen: firstSeen.has(shipment.id),
+    });
+  }
   return stale ? "stale" : "applied";
 }
 
@@ -222,7 +239,7 @@ async function ensureShipment(
   };
   const select = { id: true, shopifyUpdatedAt: true, trackingNumber: true, carrierConfirmed: true } as const;
   const existing = await tx.shipment.findUnique({ where: key, select });
-  if (existing) return existing;
+  if (existing) return { ...existing, created: false };
   const created = await tx.shipment.create({
     data: {
       shop: input.shop,
@@ -245,12 +262,23 @@ async function ensureShipment(
       await tx.trackingEvent.create({ data: { ...event, shipmentId: created.id } });
     }
   }
-  return created;
+  return { ...created, created: true };
 }
 
 export async function applyFulfillmentEventSnapshot(
   tx: Transaction,
-  { shop, orderShopifyId, event }: { shop: string; orderShopifyId: string; event: FulfillmentEventSnapshot },
+  {
+    shop,
+    orderShopifyId,
+    event,
+    firstSeen = new Set<string>(),
+  }: {
+    shop: string;
+    orderShopifyId: string;
+    event: FulfillmentEventSnapshot;
+    // Shipments created earlier in the same change (applyFulfillmentSnapshot's).
+    firstSeen?: Set<string>;
+  },
 ): Promise<SyncOutcome> {
   let shipments = await tx.shipment.findMany({
     where: { shop, shopifyFulfillmentId: event.fulfillmentShopifyId },
@@ -263,14 +291,14 @@ export async function applyFulfillmentEventSnapshot(
       name: null,
       seenAt: event.happenedAt,
     });
-    shipments = [
-      await ensureShipment(tx, {
-        shop,
-        orderId,
-        fulfillmentId: event.fulfillmentShopifyId,
-        trackingIndex: 0,
-      }),
-    ];
+    const created = await ensureShipment(tx, {
+      shop,
+      orderId,
+      fulfillmentId: event.fulfillmentShopifyId,
+      trackingIndex: 0,
+    });
+    if (created.created) firstSeen.add(created.id);
+    shipments = [created];
   }
   const row = eventRowData(event);
   for (const shipment of shipments) {
@@ -280,7 +308,11 @@ export async function applyFulfillmentEventSnapshot(
       update: {},
       select: { id: true },
     });
-    await recomputeShipmentStatus(tx, { shop, shipmentId: shipment.id });
+    await recomputeShipmentStatus(tx, {
+      shop,
+      shipmentId: shipment.id,
+      firstSeen: firstSeen.has(shipment.id),
+    });
   }
   return "applied";
 }

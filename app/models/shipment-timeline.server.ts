@@ -1,4 +1,6 @@
 import type { Prisma } from "@prisma/client";
+import { milestonesForChange } from "./notification-milestones";
+import { queueShipmentMilestones } from "./notification-outbox.server";
 import { FINAL_STATUSES, isShipmentStatus, type ShipmentStatus } from "./shipment-status";
 import { normalizeShopifyDisplayStatus, STATUS_PROGRESS } from "./shopify-event-status";
 
@@ -71,9 +73,16 @@ export function deriveShipmentState(input: {
   };
 }
 
+// `firstSeen`: the shipment was created in this same change, so what it shows is history rather than news
+// (see notification-milestones.ts).
 export async function recomputeShipmentStatus(
   tx: Transaction,
-  { shop, shipmentId }: { shop: string; shipmentId: string },
+  {
+    shop,
+    shipmentId,
+    firstSeen = false,
+    now = new Date(),
+  }: { shop: string; shipmentId: string; firstSeen?: boolean; now?: Date },
 ): Promise<void> {
   // One Prisma query for the shipment and its events, and an update that returns only the id: with Prisma's
   // client engine every query is compiled on the event loop and every returned row mapped, so on the webhook
@@ -81,6 +90,10 @@ export async function recomputeShipmentStatus(
   const shipment = await tx.shipment.findFirst({
     where: { id: shipmentId, shop },
     select: {
+      status: true,
+      substatus: true,
+      lastEventAt: true,
+      carrierEstimatedAt: true,
       trackingNumber: true,
       shopifyFulfillmentStatus: true,
       shopifyShipmentStatus: true,
@@ -98,4 +111,12 @@ export async function recomputeShipmentStatus(
     data: { ...state, ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}) },
     select: { id: true },
   });
+  const before =
+    firstSeen || !isShipmentStatus(shipment.status) ? null : { ...shipment, status: shipment.status };
+  const triggers = milestonesForChange({
+    before,
+    after: { ...state, carrierEstimatedAt: shipment.carrierEstimatedAt },
+    now,
+  });
+  await queueShipmentMilestones(tx, { shop, shipmentId, triggers, now });
 }

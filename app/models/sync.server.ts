@@ -1,6 +1,6 @@
 import prisma from "../db.server";
 import type { AdminGraphql } from "../services/admin-graphql.server";
-import { RECONCILE_INTERVAL_MS } from "../services/jobs/job-handlers.server";
+import { RECONCILE_INTERVAL_MS, stuckShipmentsJob } from "../services/jobs/job-handlers.server";
 import { startBackfill } from "./backfill.server";
 import { enqueueJob } from "./jobs.server";
 
@@ -15,13 +15,15 @@ export async function startSync({
   now?: Date;
 }) {
   const backfill = await startBackfill({ shop, admin, now });
-  await prisma.$transaction((tx) =>
-    enqueueJob(tx, {
+  await prisma.$transaction(async (tx) => {
+    await enqueueJob(tx, {
       shop,
       type: "reconcile",
       uniqueKey: "reconcile",
       runAt: new Date(now.getTime() + RECONCILE_INTERVAL_MS),
-    }),
-  );
+    });
+    // Hourly from then on: parcels silent for longer than is normal for their carrier and stage.
+    await enqueueJob(tx, stuckShipmentsJob(shop, now));
+  });
   return backfill;
 }

@@ -111,6 +111,27 @@ export async function findShipmentByTrackingNumber({
   return shipments.at(-1) ?? null;
 }
 
+// The order a notification's signed link points at (the link itself is the proof; see notification-links).
+export async function findTrackedOrderById({
+  shop,
+  orderId,
+}: {
+  shop: string;
+  orderId: string;
+}): Promise<TrackedOrder | null> {
+  const [row] = await rawSql.read<{ id: string; name: string; orderedAt: unknown }>(
+    `SELECT "id", "name", "orderedAt" FROM "Order" WHERE "shop" = ? AND "id" = ?`,
+    [shop, orderId],
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    orderedAt: decodeDate(row.orderedAt) as Date,
+    shipments: await loadShipments({ shop, where: `s."orderId" = ?`, params: [row.id] }),
+  };
+}
+
 export async function findOrderById({ shop, orderId }: { shop: string; orderId: string }) {
   const [row] = await rawSql.read<{ id: string; name: string }>(
     `SELECT "id", "name" FROM "Order" WHERE "shop" = ? AND "id" = ?`,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { BlockStack, Card, IndexTable, Page, Select, Text } from "@shopify/polaris";
+import { BlockStack, Card, IndexTable, Link, Page, Select, Text } from "@shopify/polaris";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatDay } from "../lib/format";
 import { SHIPMENT_STATUSES, SHIPMENT_STATUS_LABELS } from "../models/shipment-status";
@@ -95,9 +95,12 @@ export default function Shipments() {
             {shipments.map((shipment, index) => (
               <IndexTable.Row id={shipment.id} key={shipment.id} position={index}>
                 <IndexTable.Cell>
-                  <Text as="span" fontWeight="semibold">
-                    {shipment.order.name}
-                  </Text>
+                  {/* The row's primary link: Polaris makes the whole row open the shipment's page. */}
+                  <Link dataPrimaryLink url={`/app/shipments/${shipment.id}`} monochrome removeUnderline>
+                    <Text as="span" fontWeight="semibold">
+                      {shipment.order.name}
+                    </Text>
+                  </Link>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{shipment.trackingNumber ?? "—"}</IndexTable.Cell>
                 <IndexTable.Cell>{shipment.trackingCompany ?? shipment.carrier ?? "Unknown"}</IndexTable.Cell>

@@ -7,9 +7,13 @@ import {
   type ShopifyStandin,
 } from "../../shopify-standin";
 import { startStorefrontPreview, type StorefrontPreview } from "../../storefront-preview";
+import { startSmsStandin, type SmsStandin } from "../../sms-standin";
 import { startAppServer, type RunningServer } from "./app-server";
+import { seedDemoMessaging, DEMO_CREDENTIALS_KEY, DEMO_SMS_ACCOUNT } from "./demo-messaging";
+import { startDemoMailbox } from "./demo-mailbox";
 import { freePort } from "./free-port";
 import { DEMO_CUSTOMER_HASH_KEY, prepareDatabase } from "./prepare-database";
+import { startSmtpInbox, type SmtpInbox } from "./smtp-inbox";
 
 export const DEMO = {
   shop: "parcelwise-demo.myshopify.com",
@@ -28,6 +32,11 @@ export type DemoStack = {
   // The shop's storefront with the tracking block (storefront-preview/), its app proxy through the stand-in.
   storefront: StorefrontPreview;
   seeded: Awaited<ReturnType<typeof prepareDatabase>>;
+  // Where the shop's notifications go: a real SMTP server and a Twilio-compatible stand-in, both shown on
+  // the mailbox page.
+  smtp: SmtpInbox;
+  sms: SmsStandin;
+  mailboxUrl: string;
   stop: () => Promise<void>;
 };
 
@@ -39,6 +48,9 @@ export async function startDemoStack({
   standinPort = 0,
   carrierPort = 0,
   storefrontPort = 0,
+  smtpPort = 0,
+  smsPort = 0,
+  mailboxPort = 0,
   orders = 160,
 }: {
   databaseUrl: string;
@@ -46,6 +58,9 @@ export async function startDemoStack({
   standinPort?: number;
   carrierPort?: number;
   storefrontPort?: number;
+  smtpPort?: number;
+  smsPort?: number;
+  mailboxPort?: number;
   orders?: number;
 }): Promise<DemoStack> {
   const seeded = await prepareDatabase({
@@ -82,6 +97,21 @@ export async function startDemoStack({
     shopName: DEMO.shopName,
     appProxyUrl: standin.shopUrl(DEMO.shop, "/apps/track"),
   });
+  // Links in the shop's messages open its storefront, here the preview.
+  standin.shop(DEMO.shop).primaryDomainUrl = storefront.url;
+  const smtp = await startSmtpInbox({ port: smtpPort });
+  const sms = await startSmsStandin({
+    port: smsPort,
+    accounts: [DEMO_SMS_ACCOUNT],
+    inboundWebhookUrl: `${appUrl}/sms/inbound?shop=${DEMO.shop}`,
+  });
+  const mailbox = await startDemoMailbox({ port: mailboxPort, inbox: smtp, sms });
+  await seedDemoMessaging({ databaseUrl, shop: DEMO.shop, smtpPort: smtp.port, smsUrl: sms.url });
+  const closeMessaging = async () => {
+    await mailbox.close();
+    await sms.close();
+    await smtp.close();
+  };
   try {
     const app = await startAppServer({
       port: appPort,
@@ -93,6 +123,7 @@ export async function startDemoStack({
         SHOPIFY_API_KEY: DEMO.apiKey,
         SHOPIFY_API_SECRET: DEMO.apiSecret,
         CUSTOMER_HASH_KEY: DEMO_CUSTOMER_HASH_KEY,
+        CREDENTIALS_ENCRYPTION_KEY: DEMO_CREDENTIALS_KEY,
         SHOPIFY_ADMIN_API_ORIGIN: `${standin.url}/shops/{shop}`,
         // Parcelwise's own carrier accounts, served by the local carrier stand-ins.
         CARRIER_BASE_URLS: JSON.stringify(
@@ -110,14 +141,19 @@ export async function startDemoStack({
       carriers,
       storefront,
       seeded,
+      smtp,
+      sms,
+      mailboxUrl: mailbox.url,
       stop: async () => {
         await app.stop();
+        await closeMessaging();
         await storefront.close();
         await standin.close();
         await carriers.close();
       },
     };
   } catch (error) {
+    await closeMessaging();
     await storefront.close();
     await standin.close();
     await carriers.close();

@@ -105,6 +105,11 @@ describe.skipIf(!sharedDirExists())("backfill through a bulk operation", () => {
         await applyOrderSnapshot(tx, { shop: SHOP, order: orderFromGraphql(JSON.parse(line)) });
     });
     const oneByOne = await syncState(SHOP);
+    // The one-by-one path is also the webhook path: a recent problem it sees first announces itself to Flow
+    // (and to the shopper). The install-time import is history and stays silent; everything else is equal.
+    const fromWebhooks = oneByOne.jobs.filter((job) => job.type === "flow.trigger");
+    expect(batched.jobs.filter((job) => job.type === "flow.trigger")).toEqual([]);
+    oneByOne.jobs = oneByOne.jobs.filter((job) => !fromWebhooks.includes(job));
     for (const key of Object.keys(batched) as Array<keyof typeof batched>)
       expect(oneByOne[key], key).toEqual(batched[key]);
   });

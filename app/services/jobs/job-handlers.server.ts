@@ -5,6 +5,9 @@ import { refreshShipment } from "../../models/carrier-refresh.server";
 import { isShipmentStatus } from "../../models/shipment-status";
 import { writeBackMilestone } from "../../models/write-back.server";
 import { reconcileShop } from "../../models/reconcile.server";
+import { FLOW_TRIGGER_JOB_TYPE, runFlowTriggerJob } from "../../models/flow-triggers.server";
+import { runStuckShipmentsJob, STUCK_CHECK_INTERVAL_MS } from "../../models/stuck-shipments.server";
+import { enqueueJob } from "../../models/jobs.server";
 import { adminGraphqlForStoredShop } from "../shop-admin.server";
 
 export type JobHandler = (input: {
@@ -15,6 +18,16 @@ export type JobHandler = (input: {
 
 const BULK_POLL_INTERVAL_MS = 2_000;
 export const RECONCILE_INTERVAL_MS = 30 * 60_000;
+export const STUCK_SHIPMENTS_JOB_TYPE = "shipments.detect_stuck";
+
+export function stuckShipmentsJob(shop: string, now: Date) {
+  return {
+    shop,
+    type: STUCK_SHIPMENTS_JOB_TYPE,
+    uniqueKey: STUCK_SHIPMENTS_JOB_TYPE,
+    runAt: new Date(now.getTime() + STUCK_CHECK_INTERVAL_MS),
+  };
+}
 
 const backfillPayload = z.object({ runId: z.string() });
 const shipmentPayload = z.object({ shipmentId: z.string() });
@@ -53,8 +66,12 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
       },
     });
   },
+  [FLOW_TRIGGER_JOB_TYPE]: runFlowTriggerJob,
+  [STUCK_SHIPMENTS_JOB_TYPE]: runStuckShipmentsJob,
   reconcile: async ({ shop, now }) => {
     await reconcileShop({ shop, admin: await adminGraphqlForStoredShop(shop), now });
+    // Shops installed before the stuck watcher existed get it here; for the others this changes nothing.
+    await prisma.$transaction((tx) => enqueueJob(tx, stuckShipmentsJob(shop, now)));
     return { runAgainAt: new Date(now.getTime() + RECONCILE_INTERVAL_MS) };
   },
 };

@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { Job } from "@prisma/client";
 import { applyQueuedWebhooks } from "../../models/webhook-inbox.server";
+import { dispatchDueNotifications } from "../notifications/dispatcher.server";
 import { claimJob, completeJob, failJob, requeueExpiredLeases } from "./job-queue.server";
 import { JOB_HANDLERS, type JobHandler } from "./job-handlers.server";
 
@@ -31,17 +32,23 @@ export function startJobWorker({
   pollIntervalMs = 1_000,
   handlers = JOB_HANDLERS,
   concurrency = Number(process.env.JOBS_CONCURRENCY ?? 4),
+  notifications = true,
 }: {
   workerId?: string;
   pollIntervalMs?: number;
   handlers?: Record<string, JobHandler>;
   concurrency?: number;
+  notifications?: boolean;
 } = {}) {
   let stopped = false;
   const types = Object.keys(handlers);
   // Verified webhooks waiting to be applied go first, in their own lane: they are what keeps orders current.
   const drainWebhookInbox = async () => {
     while (!stopped && (await applyQueuedWebhooks()) > 0) await yieldToIo();
+  };
+  // Shopper messages have their own lane too: a backlog of carrier polls never delays an "out for delivery".
+  const drainNotifications = async () => {
+    while (!stopped && (await dispatchDueNotifications()) > 0) await yieldToIo();
   };
   const drainJobs = async () => {
     while (!stopped) {
@@ -55,6 +62,7 @@ export function startJobWorker({
   // other lanes back.
   const lanes: Array<{ drain: () => Promise<void>; running: Promise<void> | null }> = [
     { drain: drainWebhookInbox, running: null },
+    ...(notifications ? [{ drain: drainNotifications, running: null }] : []),
     ...Array.from({ length: Math.max(1, concurrency) }, () => ({ drain: drainJobs, running: null })),
   ];
   const timer = setInterval(() => {

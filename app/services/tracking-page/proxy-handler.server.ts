@@ -6,9 +6,11 @@ import {
   signHelpToken,
   verifyHelpToken,
 } from "../../models/shopper-help.server";
+import { verifyOrderViewToken } from "../../models/notification-links.server";
 import {
   findOrderForShopper,
   findShipmentByTrackingNumber,
+  findTrackedOrderById,
   type ShopperContact,
 } from "../../models/tracking-lookup.server";
 import { verifyProxyQuery } from "../app-proxy-signature";
@@ -101,7 +103,10 @@ export async function answerProxyRequest(request: ProxyRequest): Promise<ProxyRe
 
   const path = request.pathname.replace(/\/$/, "");
   if (path !== "/proxy" && path !== "/proxy/help") return reply(404, "");
-  if (request.method === "GET" && path === "/proxy") return reply(200, "");
+  if (request.method === "GET" && path === "/proxy") {
+    const view = request.query.get("view");
+    return reply(200, view ? await answerOrderLink({ shop, token: view, context }) : "");
+  }
   if (request.method !== "POST") return reply(405, "", { allow: path === "/proxy" ? "GET, POST" : "POST" });
 
   const limited = takeRateLimit({ shop, ip: clientIp(request) });
@@ -144,6 +149,22 @@ async function answerLookup({
       : renderMessage(t("result.tracking_not_found"), "not_found");
   }
   return renderMessage(t("result.invalid"), "invalid");
+}
+
+// A notification's "Track your order" link: signed for this order, so no lookup form in between.
+async function answerOrderLink({
+  shop,
+  token,
+  context,
+}: {
+  shop: string;
+  token: string;
+  context: RenderContext;
+}) {
+  const orderId = verifyOrderViewToken({ shop, token });
+  const found = orderId ? await findTrackedOrderById({ shop, orderId }) : null;
+  if (!found) return renderMessage(context.t("result.link_expired"), "expired");
+  return renderOrder(found, context, { token: signHelpToken({ shop, orderId: found.id }), contactEmail: "" });
 }
 
 async function answerHelp({

@@ -1,0 +1,86 @@
+import type { Channel, Milestone } from "../../models/notification-rules";
+import type { Branding } from "../../models/notification-settings.server";
+import { trackingLinkFor } from "../../models/notification-links.server";
+import type { ShopperContact, ShopProfile } from "./shopper-contacts.server";
+import type { TemplateInput } from "./templates/types";
+
+// What a template needs, gathered the same way for a real send, a preview and a test message.
+
+export type ShipmentForMessage = {
+  carrier: string | null;
+  trackingCompany: string | null;
+  trackingNumber: string | null;
+  windowStart: Date | null;
+  windowEnd: Date | null;
+  carrierEstimatedAt: Date | null;
+  deliveredAt: Date | null;
+};
+
+export type OrderForMessage = { id: string; name: string; customerLocale: string | null };
+
+export function templateInputFor({
+  shop,
+  milestone,
+  channel,
+  substatus,
+  shipment,
+  order,
+  contact,
+  preferredLocale,
+  profile,
+  branding,
+  shopLocale,
+  timeZone,
+  now,
+}: {
+  shop: string;
+  milestone: Milestone;
+  channel: Channel;
+  substatus: string | null;
+  shipment: ShipmentForMessage | null;
+  order: OrderForMessage;
+  contact: ShopperContact | null;
+  preferredLocale: string | null;
+  profile: ShopProfile;
+  branding: Branding;
+  shopLocale: string;
+  timeZone: string;
+  now: Date;
+}): TemplateInput {
+  return {
+    milestone,
+    channel,
+    locale: preferredLocale ?? contact?.locale ?? order.customerLocale,
+    shopLocale,
+    timeZone,
+    shop: {
+      name: profile.name,
+      logoUrl: branding.logoUrl,
+      accentColor: branding.accentColor,
+      supportEmail: profile.contactEmail,
+    },
+    firstName: contact?.firstName ?? null,
+    orderName: order.name,
+    items: contact?.items ?? [],
+    carrierName: shipment ? (shipment.trackingCompany ?? shipment.carrier) : null,
+    trackingNumber: shipment?.trackingNumber ?? null,
+    window: shipment ? deliveryWindow(shipment) : null,
+    deliveredAt: shipment?.deliveredAt ?? null,
+    substatus,
+    trackingUrl: trackingLinkFor({
+      storefrontUrl: profile.storefrontUrl,
+      shop,
+      orderId: order.id,
+      now: now.getTime(),
+    }),
+    unsubscribeUrl: null,
+  };
+}
+
+function deliveryWindow(shipment: ShipmentForMessage): { start: Date; end: Date } | null {
+  if (shipment.windowStart && shipment.windowEnd)
+    return { start: shipment.windowStart, end: shipment.windowEnd };
+  if (shipment.carrierEstimatedAt)
+    return { start: shipment.carrierEstimatedAt, end: shipment.carrierEstimatedAt };
+  return null;
+}
