@@ -12,24 +12,42 @@ import { createThrowawayDatabase } from "../databases";
 import { recordOutputTail } from "../processes";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
 
-const SHOP = "parcelwise-bench-notify.myshopify.com";
 const ACCESS_TOKEN = "shpat_parcelwise_bench_notify";
 const FULL_MESSAGES = 10_000;
 const QUICK_MESSAGES = 2_000;
+// The shopper's address is read from Shopify when a message goes out (Parcelwise keeps none), so one shop's
+// messages are paced by its Admin API budget (~6 points each; 100 points/s on a Standard plan: ~16 messages/s
+// per shop). The load is spread over shops as an app serving many merchants sees it; the single-shop ceiling
+// is reported apart.
+const SHOPS = 20;
+const shopDomain = (n: number) => `parcelwise-bench-notify-${n}.myshopify.com`;
 const POLL_INTERVAL_MS = 100;
 const timeoutMs = (messages: number) => 60_000 + messages * 20;
 
 // Due "shipped" notifications for distinct shipments, each of an order the Shopify stand-in knows (the
 // dispatcher reads the shopper's address from Shopify at send time). They wait far in the future until the
 // measurement starts.
-async function seed(databaseUrl: string, orders: StandinOrder[], smtpPort: number) {
-  const now = new Date();
-  const later = new Date(now.getTime() + 365 * 24 * 60 * 60_000);
+async function seed(databaseUrl: string, ordersByShop: StandinOrder[][], smtpPort: number) {
   const writer = await openRowWriter(parseDatabaseUrl(databaseUrl));
   try {
+    for (const [n, orders] of ordersByShop.entries()) await seedShop(writer, shopDomain(n), orders, smtpPort);
+  } finally {
+    await writer.close();
+  }
+}
+
+async function seedShop(
+  writer: Awaited<ReturnType<typeof openRowWriter>>,
+  shop: string,
+  orders: StandinOrder[],
+  smtpPort: number,
+) {
+  const now = new Date();
+  const later = new Date(now.getTime() + 365 * 24 * 60 * 60_000);
+  {
     await writer.insert("Shop", [
       {
-        domain: SHOP,
+        domain: shop,
         name: "Bench Notify",
         status: "active",
         installedAt: now,
@@ -38,11 +56,11 @@ async function seed(databaseUrl: string, orders: StandinOrder[], smtpPort: numbe
       },
     ]);
     await writer.insert("Session", [
-      { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: ACCESS_TOKEN },
+      { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: ACCESS_TOKEN },
     ]);
     await writer.insert("ShopSettings", [
       {
-        shop: SHOP,
+        shop,
         notificationRules: JSON.stringify({ quietHours: { enabled: false, start: "21:00", end: "08:00" } }),
         emailProvider: JSON.stringify({
           type: "smtp",
@@ -69,7 +87,7 @@ async function seed(databaseUrl: string, orders: StandinOrder[], smtpPort: numbe
       const shipmentId = randomUUID();
       orderRows.push({
         id: orderId,
-        shop: SHOP,
+        shop,
         shopifyId: order.id,
         name: order.name,
         orderedAt: now,
@@ -80,7 +98,7 @@ async function seed(databaseUrl: string, orders: StandinOrder[], smtpPort: numbe
       });
       shipments.push({
         id: shipmentId,
-        shop: SHOP,
+        shop,
         orderId,
         shopifyFulfillmentId: `gid://shopify/Fulfillment/bench-${orderId}`,
         trackingNumber: `1Z999AA1${String(orderRows.length).padStart(10, "0")}`,
@@ -93,7 +111,7 @@ async function seed(databaseUrl: string, orders: StandinOrder[], smtpPort: numbe
       });
       notifications.push({
         id: randomUUID(),
-        shop: SHOP,
+        shop,
         orderId,
         shipmentId,
         channel: "email",
@@ -110,15 +128,12 @@ async function seed(databaseUrl: string, orders: StandinOrder[], smtpPort: numbe
     await writer.insert("Order", orderRows);
     await writer.insert("Shipment", shipments);
     await writer.insert("Notification", notifications);
-  } finally {
-    await writer.close();
   }
 }
 
 async function statusCounts(db: Database) {
   const groups = await db.notification.groupBy({
     by: ["status"],
-    where: { shop: SHOP },
     _count: { _all: true },
   });
   return Object.fromEntries(groups.map((group) => [group.status, group._count._all])) as Record<
@@ -135,8 +150,16 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
     migrateDatabase(database.url);
     const inbox = await startSmtpInbox({ parse: false });
     const closeInbox = cleanup.add("close the SMTP server (notify)", () => inbox.close());
-    const orders = generateStandinOrders({ count: messages, daysBack: 5 });
-    await seed(database.url, orders, inbox.port);
+    const perShop = Math.ceil(messages / SHOPS);
+    const ordersByShop = Array.from({ length: SHOPS }, (_, n) =>
+      generateStandinOrders({
+        count: perShop,
+        seed: n + 1,
+        daysBack: 5,
+        firstOrderNumber: 1001 + n * perShop,
+      }),
+    );
+    await seed(database.url, ordersByShop, inbox.port);
     const db = await createPrismaClient(parseDatabaseUrl(database.url));
     const disconnect = cleanup.add("disconnect from the notify database", () => db.$disconnect());
     const port = await freePort();
@@ -145,7 +168,11 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
       appUrl,
       apiKey: "bench-notify-key",
       apiSecret: "bench-notify-secret",
-      shops: [{ myshopifyDomain: SHOP, accessToken: ACCESS_TOKEN, orders }],
+      shops: ordersByShop.map((orders, n) => ({
+        myshopifyDomain: shopDomain(n),
+        accessToken: ACCESS_TOKEN,
+        orders,
+      })),
     });
     const closeStandin = cleanup.add("close the stand-in (notify)", () => standin.close());
     try {
@@ -164,9 +191,9 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
       const stopServer = cleanup.add(`stop the app server (notify, ${provider})`, server.stop);
       const serverOutput = recordOutputTail(server.process);
       try {
-        log(`${messages} due notifications → SMTP on 127.0.0.1:${inbox.port}`);
+        log(`${messages} due notifications of ${SHOPS} shops → SMTP on 127.0.0.1:${inbox.port}`);
         const started = performance.now();
-        await db.notification.updateMany({ where: { shop: SHOP }, data: { sendAfter: new Date() } });
+        await db.notification.updateMany({ data: { sendAfter: new Date() } });
         const deadline = started + timeoutMs(messages);
         let counts = await statusCounts(db);
         for (;;) {
@@ -191,7 +218,7 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
         const perSecond = Math.round(received / seconds);
         return {
           details: {
-            shop: SHOP,
+            shops: SHOPS,
             messages,
             seconds: Math.round(seconds * 10) / 10,
             messagesPerSecond: perSecond,
@@ -200,7 +227,7 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
             outbox: counts,
           },
           summary: [
-            `${perSecond} messages/s (${messages} in ${seconds.toFixed(1)} s), ${received} received, ${distinct} distinct Message-IDs`,
+            `${perSecond} messages/s (${messages} over ${SHOPS} shops in ${seconds.toFixed(1)} s), ${received} received, ${distinct} distinct Message-IDs`,
           ],
           problems,
         };

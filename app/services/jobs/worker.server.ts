@@ -62,7 +62,10 @@ export function startJobWorker({
   // other lanes back.
   const lanes: Array<{ drain: () => Promise<void>; running: Promise<void> | null }> = [
     { drain: drainWebhookInbox, running: null },
-    ...(notifications ? [{ drain: drainNotifications, running: null }] : []),
+    // Several: a batch waiting on one shop's Shopify budget (contacts are read at send time) leaves lanes free.
+    ...(notifications
+      ? Array.from({ length: NOTIFICATION_LANES }, () => ({ drain: drainNotifications, running: null }))
+      : []),
     ...Array.from({ length: Math.max(1, concurrency) }, () => ({ drain: drainJobs, running: null })),
   ];
   const timer = setInterval(() => {
@@ -84,6 +87,8 @@ export function startJobWorker({
     },
   };
 }
+
+const NOTIFICATION_LANES = Number(process.env.NOTIFICATIONS_CONCURRENCY ?? 4);
 
 // On SQLite every query resolves without touching the event loop's I/O phase (the driver is synchronous), so
 // a lane draining thousands of quick jobs would starve HTTP requests and streamed downloads (a backfill's

@@ -58,21 +58,20 @@ export async function dispatchDueNotifications({
   const claims = await claimDueNotifications({ now, limit });
   const byShop = new Map<string, ClaimedNotification[]>();
   for (const claim of claims) byShop.set(claim.shop, [...(byShop.get(claim.shop) ?? []), claim]);
-  for (const [shop, shopClaims] of byShop) {
-    try {
-      await dispatchForShop({ shop, claims: shopClaims, now, concurrency, adminFor });
-    } catch (error) {
-      // Shopify unreachable or the shop uninstalled: the whole batch is retried later.
-      const message = error instanceof Error ? error.message : String(error);
-      for (const claim of shopClaims) {
-        await recordOutcome(
-          claim,
-          { kind: "failed", error: `before sending: ${message}`, retryable: true },
-          now,
-        );
+  // Shops side by side: one shop waiting out its Admin API budget must not hold the others' messages back.
+  await Promise.all(
+    [...byShop].map(async ([shop, shopClaims]) => {
+      try {
+        await dispatchForShop({ shop, claims: shopClaims, now, concurrency, adminFor });
+      } catch (error) {
+        // Shopify unreachable or the shop uninstalled: the shop's part of the batch is retried later.
+        const message = error instanceof Error ? error.message : String(error);
+        for (const claim of shopClaims) {
+          await recordOutcome(claim, { kind: "failed", error: `before sending: ${message}`, retryable: true }, now);
+        }
       }
-    }
-  }
+    }),
+  );
   return claims.length;
 }
 
@@ -323,7 +322,7 @@ async function deliver({
     branding: context.branding,
     shopLocale: context.shopLocale,
     timeZone,
-    now: context.now,
+    linkIssuedAt: claim.createdAt,
   });
 
   if (claim.channel === "email") {

@@ -6,6 +6,7 @@ import { decodeDate } from "../../../prisma/raw-sql";
 
 export const NOTIFICATION_LEASE_MS = Number(process.env.NOTIFICATIONS_LEASE_MS ?? 2 * 60_000);
 export const MAX_SEND_ATTEMPTS = 6;
+const PER_SHOP_CLAIM = 50;
 // Marks a row whose previous attempt may or may not have reached the provider.
 export const INTERRUPTED = "interrupted: the worker stopped during the send";
 
@@ -44,7 +45,9 @@ export async function claimDueNotifications({
   limit: number;
   leaseMs?: number;
 }): Promise<ClaimedNotification[]> {
-  // SKIP LOCKED lets several PostgreSQL workers claim side by side; SQLite has one writer at a time anyway.
+  // At most PER_SHOP_CLAIM of one shop per batch: a shop whose Admin API budget runs low (contacts are read
+  // from Shopify at send time) then slows only its own messages. SKIP LOCKED lets several PostgreSQL workers
+  // claim side by side; SQLite has one writer at a time anyway.
   const skipLocked = rawSql.dialect === "postgresql" ? " FOR UPDATE SKIP LOCKED" : "";
   const rows = await rawSql.statement(
     `UPDATE "Notification"
@@ -52,10 +55,15 @@ export async function claimDueNotifications({
       WHERE "id" IN (
         SELECT "id" FROM "Notification"
          WHERE "status" IN ('queued', 'failed') AND "sendAfter" <= ?
+           AND "id" IN (
+             SELECT "id" FROM (
+               SELECT "id", ROW_NUMBER() OVER (PARTITION BY "shop" ORDER BY "sendAfter", "id") AS "place"
+                 FROM "Notification" WHERE "status" IN ('queued', 'failed') AND "sendAfter" <= ?) "due"
+              WHERE "place" <= ?)
          ORDER BY "sendAfter" LIMIT ?${skipLocked})
       RETURNING "id", "shop", "orderId", "shipmentId", "channel", "milestone", "substatus", "eventAt", "attempts",
                 "lastError", "createdAt", "claimedAt"`,
-    [new Date(now.getTime() + leaseMs), now, now, now, limit],
+    [new Date(now.getTime() + leaseMs), now, now, now, now, PER_SHOP_CLAIM, limit],
   );
   return rows.map((row) => ({
     id: String(row.id),

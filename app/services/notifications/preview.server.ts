@@ -125,7 +125,7 @@ export async function previewNotification({
       province: shipment.order.destinationProvince,
       fallback: shopRow.timezone,
     }),
-    now,
+    linkIssuedAt: now,
   });
   const rendered = renderNotification({
     ...input,

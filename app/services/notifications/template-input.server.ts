@@ -31,7 +31,7 @@ export function templateInputFor({
   branding,
   shopLocale,
   timeZone,
-  now,
+  linkIssuedAt,
 }: {
   shop: string;
   milestone: Milestone;
@@ -45,7 +45,9 @@ export function templateInputFor({
   branding: Branding;
   shopLocale: string;
   timeZone: string;
-  now: Date;
+  // Signs the tracking link: the same message rendered again (a retry) must read exactly the same, which is
+  // how a retry after a crash recognises a text the provider already has.
+  linkIssuedAt: Date;
 }): TemplateInput {
   return {
     milestone,
@@ -71,7 +73,7 @@ export function templateInputFor({
       storefrontUrl: profile.storefrontUrl,
       shop,
       orderId: order.id,
-      now: now.getTime(),
+      now: linkIssuedAt.getTime(),
     }),
     unsubscribeUrl: null,
   };
