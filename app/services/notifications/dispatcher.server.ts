@@ -67,7 +67,11 @@ export async function dispatchDueNotifications({
         // Shopify unreachable or the shop uninstalled: the shop's part of the batch is retried later.
         const message = error instanceof Error ? error.message : String(error);
         for (const claim of shopClaims) {
-          await recordOutcome(claim, { kind: "failed", error: `before sending: ${message}`, retryable: true }, now);
+          await recordOutcome(
+            claim,
+            { kind: "failed", error: `before sending: ${message}`, retryable: true },
+            now,
+          );
         }
       }
     }),
