@@ -168,6 +168,7 @@ export function NotificationPreviewCard({
               key={`${choice.milestone}-${choice.channel}`}
               milestone={choice.milestone}
               channel={preview.rendered.channel}
+              locale={choice.locale}
               shipmentId={preview.shipment.id}
               result={testResult}
               sending={sending}

@@ -9,12 +9,15 @@ import { FormResultBanner, type FormResult } from "./FormResultBanner";
 export function TestSendForm({
   milestone,
   channel,
+  locale,
   shipmentId,
   result,
   sending,
 }: {
   milestone: Milestone;
   channel: Channel;
+  // The previewed language: the test reads exactly like the preview.
+  locale: string;
   shipmentId: string;
   result: FormResult | null;
   sending: boolean;
@@ -27,6 +30,7 @@ export function TestSendForm({
       <input type="hidden" name="milestone" value={milestone} />
       <input type="hidden" name="channel" value={channel} />
       <input type="hidden" name="shipmentId" value={shipmentId} />
+      <input type="hidden" name="locale" value={locale} />
       <FormLayout>
         <Text as="h3" variant="headingSm">
           Send me a test
@@ -40,8 +44,8 @@ export function TestSendForm({
           placeholder={isEmail ? "you@yourstore.com" : "+14155550134"}
           helpText={
             isEmail
-              ? "Sent through your email provider, in the order's own language, with [Test] in the subject."
-              : "With the country code. Sent through your SMS provider, in the order's own language."
+              ? "Sent through your email provider, as previewed, with [Test] in the subject."
+              : "With the country code. Sent through your SMS provider, as previewed."
           }
           error={result?.fieldErrors.to}
           autoComplete={isEmail ? "email" : "tel"}

@@ -155,6 +155,7 @@ async function sendTest(shop: string, admin: AdminGraphql, form: FormFields): Pr
       channel,
       to,
       shipmentId,
+      locale: typeof form.locale === "string" && form.locale ? form.locale : null,
     });
     return { ...SAVED, providerMessageId };
   } catch (error) {

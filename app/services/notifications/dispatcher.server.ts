@@ -330,7 +330,7 @@ async function deliver({
   });
 
   if (claim.channel === "email") {
-    if (!senders.email) return { kind: "suppressed", reason: "no email provider set up in Settings" };
+    if (!senders.email) return { kind: "suppressed", reason: "no email provider set up (Notifications page)" };
     const address = contact?.email;
     if (!address) return { kind: "suppressed", reason: "the order has no email address" };
     if (preference && !preference.emailOptIn)
@@ -377,7 +377,7 @@ async function deliver({
     }
   }
 
-  if (!senders.sms) return { kind: "suppressed", reason: "no SMS provider set up in Settings" };
+  if (!senders.sms) return { kind: "suppressed", reason: "no SMS provider set up (Notifications page)" };
   const phone = preference?.smsOptIn ? preference.phone : null;
   if (!phone) return { kind: "suppressed", reason: "the shopper did not agree to texts" };
   const phoneHash = optOutAddressHash({ shop, channel: "sms", address: phone });

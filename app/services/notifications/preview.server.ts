@@ -147,6 +147,7 @@ export async function sendTestNotification({
   channel,
   to,
   shipmentId,
+  locale = null,
 }: {
   shop: string;
   admin: AdminGraphql;
@@ -154,8 +155,9 @@ export async function sendTestNotification({
   channel: Channel;
   to: string;
   shipmentId?: string;
+  locale?: string | null;
 }): Promise<{ providerMessageId: string }> {
-  const { rendered } = await previewNotification({ shop, admin, milestone, channel, shipmentId });
+  const { rendered } = await previewNotification({ shop, admin, milestone, channel, shipmentId, locale });
   if (rendered.channel === "email") {
     const provider = await loadEmailProvider({ shop });
     if (!provider) throw new PreviewUnavailableError("Set up your email provider first.");
