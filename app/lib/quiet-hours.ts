@@ -3,7 +3,7 @@
 
 export type QuietHours = { enabled: boolean; start: string; end: string };
 
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+import { wallClock, zoneOffsetMs } from "./wall-clock";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -96,43 +96,9 @@ function clockJump({
   return high;
 }
 
-function offsetAt(instant: number, timeZone: string): number {
-  const wholeSecond = Math.floor(instant / 1000) * 1000;
-  return wallTimeOf(wholeSecond, timeZone) - wholeSecond;
-}
+const offsetAt = (instant: number, timeZone: string) => zoneOffsetMs(instant, timeZone);
 
 function wallTimeOf(instant: number, timeZone: string): number {
   const { year, month, day, hour, minute, second } = wallClock(instant, timeZone);
   return Date.UTC(year, month - 1, day, hour, minute, second);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(instant: number, timeZone: string): WallClock {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(instant)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year ?? 1970,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
 }

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { config } from "../config.server";
+import { signOrderToken, verifyOrderToken } from "../services/order-tokens.server";
 
 // The two links every message carries, signed so neither needs a login nor reveals anything:
 // - the tracking page opened straight on the order (the shopper already proved who they are by reading it);
@@ -18,32 +19,12 @@ function same(given: string, expected: Buffer): boolean {
   return buffer.length === expected.length && timingSafeEqual(buffer, expected);
 }
 
-export function signOrderViewToken({
-  shop,
-  orderId,
-  now = Date.now(),
-}: {
-  shop: string;
-  orderId: string;
-  now?: number;
-}) {
-  const expires = Math.floor(now / 1000) + ORDER_VIEW_TTL_SECONDS;
-  return `${orderId}.${expires}.${mac("order-view", shop, orderId, String(expires)).toString("base64url")}`;
+export function signOrderViewToken({ shop, orderId, now }: { shop: string; orderId: string; now?: number }) {
+  return signOrderToken({ purpose: "order-view", shop, orderId, ttlSeconds: ORDER_VIEW_TTL_SECONDS, now });
 }
 
-export function verifyOrderViewToken({
-  shop,
-  token,
-  now = Date.now(),
-}: {
-  shop: string;
-  token: string;
-  now?: number;
-}): string | null {
-  const [orderId, expiresText, signature] = token.split(".");
-  const expires = Number(expiresText);
-  if (!orderId || !signature || !Number.isInteger(expires) || expires < now / 1000) return null;
-  return same(signature, mac("order-view", shop, orderId, String(expires))) ? orderId : null;
+export function verifyOrderViewToken({ shop, token, now }: { shop: string; token: string; now?: number }) {
+  return verifyOrderToken({ purpose: "order-view", shop, token, now });
 }
 
 export function signUnsubscribeToken({

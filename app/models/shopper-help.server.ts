@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { config } from "../config.server";
 import prisma from "../db.server";
 import { hashCustomerEmail, normalizeEmail } from "../services/customer-identity.server";
+import { signOrderToken, verifyOrderToken } from "../services/order-tokens.server";
 import { findOrderById } from "./tracking-lookup.server";
 
 export const HELP_REASONS = ["late", "missing", "damaged", "wrong_address", "other"] as const;
@@ -16,37 +16,25 @@ const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 export function signHelpToken({
   shop,
   orderId,
-  now = Date.now(),
+  now,
 }: {
   shop: string;
   orderId: string;
   now?: number;
 }): string {
-  const expires = Math.floor(now / 1000) + HELP_TOKEN_TTL_SECONDS;
-  return `${orderId}.${expires}.${tokenMac(shop, orderId, expires).toString("base64url")}`;
+  return signOrderToken({ purpose: "help-token", shop, orderId, ttlSeconds: HELP_TOKEN_TTL_SECONDS, now });
 }
 
 export function verifyHelpToken({
   shop,
   token,
-  now = Date.now(),
+  now,
 }: {
   shop: string;
   token: string;
   now?: number;
 }): string | null {
-  const [orderId, expiresText, mac] = token.split(".");
-  const expires = Number(expiresText);
-  if (!orderId || !mac || !Number.isInteger(expires) || expires < now / 1000) return null;
-  const expected = tokenMac(shop, orderId, expires);
-  const given = Buffer.from(mac, "base64url");
-  return given.length === expected.length && timingSafeEqual(given, expected) ? orderId : null;
-}
-
-function tokenMac(shop: string, orderId: string, expires: number): Buffer {
-  return createHmac("sha256", config().CUSTOMER_HASH_KEY)
-    .update(`help-token\u0000${shop}\u0000${orderId}\u0000${expires}`)
-    .digest();
+  return verifyOrderToken({ purpose: "help-token", shop, token, now });
 }
 
 export type ShopperHelpInput = {

@@ -6,6 +6,7 @@ import { openRowWriter } from "../../prisma/seed/row-writer";
 import { startAppServer } from "../../scripts/lib/app-server";
 import { migrateDatabase } from "../../scripts/lib/migrate";
 import { DEMO_CUSTOMER_HASH_KEY } from "../../scripts/lib/prepare-database";
+import { storedLocalSmtpProvider } from "../../scripts/lib/demo-messaging";
 import { startSmtpInbox } from "../../scripts/lib/smtp-inbox";
 import { createShopifyStandin, generateStandinOrders, type StandinOrder } from "../../shopify-standin";
 import { createThrowawayDatabase } from "../databases";
@@ -62,18 +63,9 @@ async function seedShop(
       {
         shop,
         notificationRules: JSON.stringify({ quietHours: { enabled: false, start: "21:00", end: "08:00" } }),
-        emailProvider: JSON.stringify({
-          type: "smtp",
-          host: "127.0.0.1",
+        emailProvider: storedLocalSmtpProvider({
           port: smtpPort,
-          secure: false,
-          username: null,
-          sealedPassword: null,
-          passwordHint: null,
           fromAddress: "shipping@bench-notify.example",
-          fromName: "Bench Notify",
-          replyTo: null,
-          verifiedAt: now.toISOString(),
         }),
         createdAt: now,
         updatedAt: now,

@@ -14,6 +14,55 @@ export const DEMO_SMS_ACCOUNT = {
   friendlyName: "Parcelwise demo SMS",
 };
 
+// ShopSettings.emailProvider for a local SMTP server (no TLS, no login), as Settings stores a verified one.
+export function storedLocalSmtpProvider({
+  port,
+  fromAddress,
+  fromName = null,
+}: {
+  port: number;
+  fromAddress: string;
+  fromName?: string | null;
+}): string {
+  return JSON.stringify({
+    type: "smtp",
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    username: null,
+    sealedPassword: null,
+    passwordHint: null,
+    fromAddress,
+    fromName,
+    replyTo: null,
+    verifiedAt: new Date().toISOString(),
+  });
+}
+
+// ShopSettings.smsProvider for a Twilio-compatible API, its token sealed with `credentialsKey`.
+export function storedSmsProvider({
+  baseUrl,
+  account,
+  credentialsKey,
+  fromNumber = "+15005550006",
+}: {
+  baseUrl: string;
+  account: { accountSid: string; authToken: string; friendlyName: string };
+  credentialsKey: string;
+  fromNumber?: string;
+}): string {
+  return JSON.stringify({
+    type: "twilio",
+    baseUrl,
+    accountSid: account.accountSid,
+    sealedAuthToken: sealSecret(account.authToken, credentialsKey),
+    authTokenHint: `••••${account.authToken.slice(-4)}`,
+    fromNumber,
+    accountName: account.friendlyName,
+    verifiedAt: new Date().toISOString(),
+  });
+}
+
 export async function seedDemoMessaging({
   databaseUrl,
   shop,
@@ -26,30 +75,16 @@ export async function seedDemoMessaging({
   smsUrl: string;
 }) {
   const db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
-  const verifiedAt = new Date().toISOString();
   const data = {
-    emailProvider: JSON.stringify({
-      type: "smtp",
-      host: "127.0.0.1",
+    emailProvider: storedLocalSmtpProvider({
       port: smtpPort,
-      secure: false,
-      username: null,
-      sealedPassword: null,
-      passwordHint: null,
       fromAddress: "shipping@parcelwise-demo.example",
       fromName: "Parcelwise Demo Store",
-      replyTo: null,
-      verifiedAt,
     }),
-    smsProvider: JSON.stringify({
-      type: "twilio",
+    smsProvider: storedSmsProvider({
       baseUrl: smsUrl,
-      accountSid: DEMO_SMS_ACCOUNT.accountSid,
-      sealedAuthToken: sealSecret(DEMO_SMS_ACCOUNT.authToken, DEMO_CREDENTIALS_KEY),
-      authTokenHint: "••••oken",
-      fromNumber: "+15005550006",
-      accountName: DEMO_SMS_ACCOUNT.friendlyName,
-      verifiedAt,
+      account: DEMO_SMS_ACCOUNT,
+      credentialsKey: DEMO_CREDENTIALS_KEY,
     }),
   };
   try {

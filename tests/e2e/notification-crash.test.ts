@@ -5,7 +5,7 @@ import { createPrismaClient, type Database } from "../../prisma/client";
 import { parseDatabaseUrl } from "../../prisma/database-url";
 import { migrateDatabase } from "../../scripts/lib/migrate";
 import { startSmtpInbox, type SmtpInbox } from "../../scripts/lib/smtp-inbox";
-import { sealSecret } from "../../app/services/secret-box.server";
+import { storedLocalSmtpProvider, storedSmsProvider } from "../../scripts/lib/demo-messaging";
 import { createShopifyStandin, generateStandinOrders, type ShopifyStandin } from "../../shopify-standin";
 import { sharedDirExists } from "../../shopify-standin/shared-dir";
 import { startSmsStandin, type SmsStandin } from "../../sms-standin";
@@ -63,28 +63,11 @@ beforeAll(async () => {
     data: {
       shop: SHOP,
       notificationRules: JSON.stringify({ quietHours: { enabled: false, start: "21:00", end: "08:00" } }),
-      emailProvider: JSON.stringify({
-        type: "smtp",
-        host: "127.0.0.1",
-        port: inbox.port,
-        secure: false,
-        username: null,
-        sealedPassword: null,
-        passwordHint: null,
-        fromAddress: "shipping@crash.example",
-        fromName: null,
-        replyTo: null,
-        verifiedAt: now.toISOString(),
-      }),
-      smsProvider: JSON.stringify({
-        type: "twilio",
+      emailProvider: storedLocalSmtpProvider({ port: inbox.port, fromAddress: "shipping@crash.example" }),
+      smsProvider: storedSmsProvider({
         baseUrl: sms.url,
-        accountSid: ACCOUNT_SID,
-        sealedAuthToken: sealSecret(AUTH_TOKEN, CREDENTIALS_KEY),
-        authTokenHint: "••••",
-        fromNumber: "+15005550006",
-        accountName: "Crash",
-        verifiedAt: now.toISOString(),
+        account: { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, friendlyName: "Crash" },
+        credentialsKey: CREDENTIALS_KEY,
       }),
     },
   });

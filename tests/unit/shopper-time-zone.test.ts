@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { zoneOffsetMs } from "../../app/lib/wall-clock";
 import {
   COUNTRY_TIME_ZONES,
   PROVINCE_TIME_ZONES,
@@ -20,19 +21,7 @@ const BRAZILIAN_STATES =
 
 // Hours ahead of UTC at a given instant, as the shopper's clock shows it.
 function utcOffsetHours(zone: string, at = new Date("2026-01-15T12:00:00Z")): number {
-  const local = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-  })
-    .formatToParts(at)
-    .reduce<Record<string, number>>((parts, part) => ({ ...parts, [part.type]: Number(part.value) }), {});
-  const wall = Date.UTC(local.year ?? 0, (local.month ?? 1) - 1, local.day, local.hour, local.minute);
-  return (wall - at.getTime()) / 3_600_000;
+  return zoneOffsetMs(at.getTime(), zone) / 3_600_000;
 }
 
 describe("the zone table", () => {

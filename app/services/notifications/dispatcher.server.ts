@@ -34,7 +34,7 @@ import {
   type ShopProfile,
 } from "./shopper-contacts.server";
 import { renderNotification } from "./templates/render";
-import { templateInputFor } from "./template-input.server";
+import { SHIPMENT_FOR_MESSAGE_SELECT, templateInputFor } from "./template-input.server";
 import { maskEmail, maskPhone } from "./recipient-hint";
 
 // The outbox's sender: claims due notifications, applies the merchant's guardrails, reads the shopper's
@@ -198,27 +198,7 @@ async function loadShipments(shop: string, claims: ClaimedNotification[]) {
   const rows = ids.length
     ? await prisma.shipment.findMany({
         where: { shop, id: { in: ids } },
-        select: {
-          id: true,
-          status: true,
-          carrier: true,
-          trackingCompany: true,
-          trackingNumber: true,
-          windowStart: true,
-          windowEnd: true,
-          carrierEstimatedAt: true,
-          deliveredAt: true,
-          order: {
-            select: {
-              id: true,
-              shopifyId: true,
-              name: true,
-              destinationCountry: true,
-              destinationProvince: true,
-              customerLocale: true,
-            },
-          },
-        },
+        select: SHIPMENT_FOR_MESSAGE_SELECT,
       })
     : [];
   return new Map(rows.map((row) => [row.id, row]));
@@ -330,7 +310,8 @@ async function deliver({
   });
 
   if (claim.channel === "email") {
-    if (!senders.email) return { kind: "suppressed", reason: "no email provider set up (Notifications page)" };
+    if (!senders.email)
+      return { kind: "suppressed", reason: "no email provider set up (Notifications page)" };
     const address = contact?.email;
     if (!address) return { kind: "suppressed", reason: "the order has no email address" };
     if (preference && !preference.emailOptIn)

@@ -11,7 +11,7 @@ import type { AdminGraphql } from "../admin-graphql.server";
 import { createSmsClient } from "../messaging/sms-client";
 import { emailTransportFor, sendEmail } from "./email-sender.server";
 import { fetchShopperContacts, fetchShopProfile } from "./shopper-contacts.server";
-import { templateInputFor } from "./template-input.server";
+import { SHIPMENT_FOR_MESSAGE_SELECT, templateInputFor } from "./template-input.server";
 import { renderNotification } from "./templates/render";
 import type { RenderedEmail, RenderedSms } from "./templates/types";
 
@@ -39,28 +39,7 @@ const SAMPLE_SUBSTATUS: Partial<Record<Milestone, string>> = {
 export class PreviewUnavailableError extends Error {}
 
 async function sampleShipment(shop: string, milestone: Milestone, shipmentId?: string) {
-  const select = {
-    id: true,
-    status: true,
-    substatus: true,
-    carrier: true,
-    trackingCompany: true,
-    trackingNumber: true,
-    windowStart: true,
-    windowEnd: true,
-    carrierEstimatedAt: true,
-    deliveredAt: true,
-    order: {
-      select: {
-        id: true,
-        shopifyId: true,
-        name: true,
-        customerLocale: true,
-        destinationCountry: true,
-        destinationProvince: true,
-      },
-    },
-  } as const;
+  const select = SHIPMENT_FOR_MESSAGE_SELECT;
   if (shipmentId) return prisma.shipment.findFirst({ where: { shop, id: shipmentId }, select });
   return (
     (await prisma.shipment.findFirst({

@@ -6,6 +6,30 @@ import type { TemplateInput } from "./templates/types";
 
 // What a template needs, gathered the same way for a real send, a preview and a test message.
 
+// What a message reads from a shipment and its order, for Prisma's `select`.
+export const SHIPMENT_FOR_MESSAGE_SELECT = {
+  id: true,
+  status: true,
+  substatus: true,
+  carrier: true,
+  trackingCompany: true,
+  trackingNumber: true,
+  windowStart: true,
+  windowEnd: true,
+  carrierEstimatedAt: true,
+  deliveredAt: true,
+  order: {
+    select: {
+      id: true,
+      shopifyId: true,
+      name: true,
+      destinationCountry: true,
+      destinationProvince: true,
+      customerLocale: true,
+    },
+  },
+} as const;
+
 export type ShipmentForMessage = {
   carrier: string | null;
   trackingCompany: string | null;

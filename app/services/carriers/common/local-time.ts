@@ -1,3 +1,4 @@
+import { zoneOffsetMs } from "../../../lib/wall-clock";
 import { timeZoneFor, type ZoneHint } from "./time-zones";
 
 export interface LocalDateTime {
@@ -67,26 +68,7 @@ export function instantAtOffset(local: LocalDateTime, offsetMinutes: number): Da
 }
 
 function zoneOffsetMinutes(timeZone: string, atMs: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(atMs));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wallMs = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return Math.round((wallMs - Math.floor(atMs / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(atMs, timeZone) / 60_000);
 }
 
 /** The instant a wall-clock time in an IANA zone stands for (the earlier one when a DST change repeats it). */
