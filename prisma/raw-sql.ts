@@ -52,7 +52,8 @@ export function decodeDate(value: unknown): Date | null {
 }
 
 export function decodeBoolean(value: unknown): boolean {
-  return value === true || value === 1 || value === "1" || value === "t";
+  // 1n: Prisma's better-sqlite3 adapter turns safe integers on for the connection the driver shares.
+  return value === true || value === 1 || value === 1n || value === "1" || value === "t";
 }
 
 // Time-ordered like Prisma's cuid() (rows created in one process sort by creation), 25 characters.

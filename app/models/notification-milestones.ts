@@ -65,7 +65,7 @@ export function milestonesForChange({
       if (statusChanged && (!before || before.status === "pending" || before.status === "pre_transit"))
         triggers.push(trigger("shipped", after.substatus));
       if (substatusChanged && after.substatus && MEANINGFUL_IN_TRANSIT.has(after.substatus))
-        triggers.push(trigger("in_transit_update", after.substatus));
+        triggers.push(trigger("in_transit_update", after.substatus, `in_transit_update:${after.substatus}`));
       break;
     case "out_for_delivery":
       if (statusChanged) triggers.push(trigger("out_for_delivery", after.substatus));

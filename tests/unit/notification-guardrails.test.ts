@@ -346,10 +346,9 @@ describe("a message is not outdated by the very change that queued it", () => {
     }
   });
 
-  // BUG: milestonesForChange queues "shipped" when a parcel goes from pending/pre-transit to in transit (or is
-  // first seen in transit), but guardrails.ts ranks the in_transit status (2) above the "shipped" milestone (1),
-  // so that very message is dropped as "outdated: the parcel is now in transit" when it falls due.
-  it.fails("sends 'shipped' for a parcel whose first scan is already in transit", () => {
+  // "Shipped" is queued when a parcel reaches (or is first seen) in transit: being in transit must not make that
+  // very message outdated when it falls due.
+  it("sends 'shipped' for a parcel whose first scan is already in transit", () => {
     const [trigger] = milestonesForChange({
       before: { status: "pending", substatus: null, lastEventAt: null },
       after: { status: "in_transit", substatus: "picked_up", lastEventAt: ago(20 * MINUTE) },
@@ -363,7 +362,7 @@ describe("a message is not outdated by the very change that queued it", () => {
 
   // The same bug, the everyday way: labelled in the evening, the "shipped" email waits for the end of quiet
   // hours, the carrier picks the parcel up overnight; at 08:00 the shopper gets nothing at all.
-  it.fails("sends a 'shipped' email held overnight even though the parcel was picked up in the night", () => {
+  it("sends a 'shipped' email held overnight even though the parcel was picked up in the night", () => {
     const morning = ny("2026-06-11T08:00");
     const verdict = judge({
       notification: due({ eventAt: ny("2026-06-10T20:40"), createdAt: ny("2026-06-10T20:40") }),

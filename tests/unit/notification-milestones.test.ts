@@ -34,8 +34,9 @@ const shipped = (substatus: string | null = null): Expected => ({
   substatus,
   flow: null,
 });
+// Customs and the local carrier's hand-off are different news: each is told once.
 const inTransitUpdate = (substatus: string): Expected => ({
-  key: "in_transit_update",
+  key: `in_transit_update:${substatus}`,
   milestone: "in_transit_update",
   substatus,
   flow: null,
@@ -220,7 +221,7 @@ const TABLE: Row[] = [
     [exception("exception")],
   ],
   [
-    "in_transit → attempted without a reason",
+    "out_for_delivery → attempted without a reason",
     state("out_for_delivery"),
     state("attempted", null),
     [exception("attempted")],

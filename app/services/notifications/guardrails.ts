@@ -37,7 +37,8 @@ export type SiblingNotification = {
 const STATUS_PROGRESS: Record<string, number> = {
   pending: 0,
   pre_transit: 1,
-  in_transit: 2,
+  // A parcel picked up overnight while its "shipped" message waited out quiet hours: still worth sending.
+  in_transit: 1,
   delayed: 2,
   attempted: 2,
   exception: 2,
@@ -81,8 +82,7 @@ export function judgeNotification({
       sibling.id !== notification.id &&
       ["queued", "sending", "failed", "sent"].includes(sibling.status) &&
       isMilestone(sibling.milestone) &&
-      sibling.createdAt > notification.createdAt &&
-      MILESTONE_PROGRESS[sibling.milestone] >= MILESTONE_PROGRESS[milestone],
+      supersedes(sibling, notification),
   );
   if (superseding) return { action: "suppress", reason: `superseded by ${superseding.milestone}` };
   if (shipmentStatus && outdated(milestone, shipmentStatus))
@@ -111,6 +111,16 @@ export function judgeNotification({
   if (allowedAt.getTime() > now.getTime())
     return { action: "hold", until: allowedAt, reason: `quiet hours (${timeZone})` };
   return { action: "send" };
+}
+
+// A later message, or one written by the same change that says more (further along, then the later row).
+function supersedes(sibling: SiblingNotification, notification: DueNotification): boolean {
+  if (!isMilestone(sibling.milestone) || !isMilestone(notification.milestone)) return false;
+  const progress = MILESTONE_PROGRESS[sibling.milestone] - MILESTONE_PROGRESS[notification.milestone];
+  if (progress < 0) return false;
+  const age = sibling.createdAt.getTime() - notification.createdAt.getTime();
+  if (age !== 0) return age > 0;
+  return progress > 0 || sibling.id > notification.id;
 }
 
 function outdated(milestone: Milestone, shipmentStatus: string): boolean {

@@ -1,3 +1,4 @@
+import { config } from "../../config.server";
 import prisma from "../../db.server";
 import { timeZoneFor } from "../../lib/shopper-time-zone";
 import {
@@ -108,9 +109,10 @@ export async function previewNotification({
   });
   const rendered = renderNotification({
     ...input,
+    // Where shoppers unsubscribe; in a preview or a test it only explains itself.
     unsubscribeUrl:
       channel === "email"
-        ? new URL("/notifications/unsubscribe?preview=1", profile.storefrontUrl).toString()
+        ? new URL("/notifications/unsubscribe?preview=1", config().SHOPIFY_APP_URL).toString()
         : null,
   });
   return {
