@@ -61,6 +61,8 @@ export interface SmsStandin {
   holdResponses(): void;
   /** …until this sends the withheld replies (to clients still listening) and stops holding. */
   releaseHeld(): number;
+  /** Where inbound texts are posted, when it is known only after the stand-in started. */
+  setInboundWebhookUrl(url: string): void;
   /** A shopper texts the shop's number: STOP/START keywords apply, then the form is posted, signed, to the webhook. */
   simulateInbound(message: InboundSms): Promise<string>;
   close(): Promise<void>;
@@ -98,6 +100,7 @@ interface ApiRequest {
 export async function startSmsStandin(options: SmsStandinOptions): Promise<SmsStandin> {
   if (options.accounts.length === 0) throw new Error("the SMS stand-in needs at least one account");
   const clock = options.clock ?? (() => new Date());
+  let inboundWebhookUrl = options.inboundWebhookUrl;
   const webhookFetch = options.webhookFetch ?? fetch;
   const accounts = new Map(options.accounts.map((account) => [account.accountSid, account]));
   const store = new MessageStore();
@@ -311,6 +314,9 @@ export async function startSmsStandin(options: SmsStandinOptions): Promise<SmsSt
   return {
     url: `http://${host}:${port}`,
     messages: () => store.all(),
+    setInboundWebhookUrl: (url) => {
+      inboundWebhookUrl = url;
+    },
     failNext: ({ status, count = 1, retryAfterSeconds = 1 }) => {
       for (let i = 0; i < count; i += 1) failures.push({ status, retryAfterSeconds });
     },
@@ -344,7 +350,7 @@ export async function startSmsStandin(options: SmsStandinOptions): Promise<SmsSt
         status: "received",
         now: clock(),
       });
-      if (!options.inboundWebhookUrl) return "";
+      if (!inboundWebhookUrl) return "";
       const optOutType = OPT_OUT_KEYWORDS.has(keyword)
         ? "STOP"
         : OPT_IN_KEYWORDS.has(keyword)
@@ -352,7 +358,7 @@ export async function startSmsStandin(options: SmsStandinOptions): Promise<SmsSt
           : HELP_KEYWORDS.has(keyword)
             ? "HELP"
             : null;
-      return postSigned(account, options.inboundWebhookUrl, {
+      return postSigned(account, inboundWebhookUrl, {
         AccountSid: account.accountSid,
         ApiVersion: API_VERSION,
         Body: body,

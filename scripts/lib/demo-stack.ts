@@ -67,6 +67,17 @@ export async function startDemoStack({
     databaseUrl,
     shops: [{ shop: DEMO.shop, name: DEMO.shopName, orders, offlineAccessToken: DEMO.adminToken }],
   });
+  // The shoppers' inbox and phone listen first: a server taking a port of the system's choosing after the
+  // app's port is reserved (below) could be handed that very port.
+  const smtp = await startSmtpInbox({ port: smtpPort });
+  const sms = await startSmsStandin({ port: smsPort, accounts: [DEMO_SMS_ACCOUNT] });
+  const mailbox = await startDemoMailbox({ port: mailboxPort, inbox: smtp, sms });
+  await seedDemoMessaging({ databaseUrl, shop: DEMO.shop, smtpPort: smtp.port, smsUrl: sms.url });
+  const closeMessaging = async () => {
+    await mailbox.close();
+    await sms.close();
+    await smtp.close();
+  };
   // The app's URL must be known before it starts (the stand-in forwards the app proxy to it), so a free
   // port is reserved first when none is given.
   const appPort = port || (await freePort());
@@ -99,19 +110,7 @@ export async function startDemoStack({
   });
   // Links in the shop's messages open its storefront, here the preview.
   standin.shop(DEMO.shop).primaryDomainUrl = storefront.url;
-  const smtp = await startSmtpInbox({ port: smtpPort });
-  const sms = await startSmsStandin({
-    port: smsPort,
-    accounts: [DEMO_SMS_ACCOUNT],
-    inboundWebhookUrl: `${appUrl}/sms/inbound?shop=${DEMO.shop}`,
-  });
-  const mailbox = await startDemoMailbox({ port: mailboxPort, inbox: smtp, sms });
-  await seedDemoMessaging({ databaseUrl, shop: DEMO.shop, smtpPort: smtp.port, smsUrl: sms.url });
-  const closeMessaging = async () => {
-    await mailbox.close();
-    await sms.close();
-    await smtp.close();
-  };
+  sms.setInboundWebhookUrl(`${appUrl}/sms/inbound?shop=${DEMO.shop}`);
   try {
     const app = await startAppServer({
       port: appPort,

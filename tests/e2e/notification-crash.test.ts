@@ -168,7 +168,21 @@ describe.skipIf(!sharedDirExists())("notification dispatch survives a killed wor
     // From here on, messages reach the servers but their "accepted" replies never reach the worker.
     inbox.holdReplies();
     sms.holdResponses();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Kill only once every message that was acknowledged is recorded as sent: then the only messages whose
+    // fate the worker doesn't know are the ones still waiting for their reply — the window this test is about.
+    // (A kill between an acknowledgement and its record is email's at-least-once window: the same Message-ID
+    // goes out again and the receiving side drops it.)
+    let sentSoFar = -1;
+    await waitFor(async () => {
+      const sent = await db.notification.count({ where: { shop: SHOP, status: "sent" } });
+      const emailsSent = await db.notification.count({
+        where: { shop: SHOP, channel: "email", status: "sent" },
+      });
+      const settled = sent === sentSoFar && emailsSent === inbox.acceptedCount();
+      sentSoFar = sent;
+      if (!settled) await new Promise((resolve) => setTimeout(resolve, 250));
+      return settled;
+    }, "acknowledged messages to be recorded");
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
     // The worker vanished before hearing 250: the SMTP server drops those messages. Twilio keeps what it

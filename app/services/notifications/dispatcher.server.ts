@@ -22,6 +22,9 @@ import { judgeNotification, type SiblingNotification } from "./guardrails";
 import {
   claimDueNotifications,
   INTERRUPTED,
+  NOTIFICATION_LEASE_MS,
+  renewLeases,
+  stillHeld,
   recordOutcome,
   releaseExpiredLeases,
   type ClaimedNotification,
@@ -56,6 +59,29 @@ export async function dispatchDueNotifications({
 }: DispatchOptions = {}): Promise<number> {
   await releaseExpiredLeases(now);
   const claims = await claimDueNotifications({ now, limit });
+  if (claims.length === 0) return 0;
+  // The lease is renewed while this batch is worked on: a slow batch (a shop's Shopify budget, a slow mail
+  // server) never looks abandoned to the other lanes, and a dead worker's leases still run out.
+  const heartbeat = setInterval(
+    () => void renewLeases(claims).catch(() => undefined),
+    NOTIFICATION_LEASE_MS / 3,
+  );
+  try {
+    await dispatchClaims(claims, { now, concurrency, adminFor });
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return claims.length;
+}
+
+async function dispatchClaims(
+  claims: ClaimedNotification[],
+  {
+    now,
+    concurrency,
+    adminFor,
+  }: { now: Date; concurrency: number; adminFor: (shop: string) => Promise<AdminGraphql> },
+) {
   const byShop = new Map<string, ClaimedNotification[]>();
   for (const claim of claims) byShop.set(claim.shop, [...(byShop.get(claim.shop) ?? []), claim]);
   // Shops side by side: one shop waiting out its Admin API budget must not hold the others' messages back.
@@ -76,7 +102,6 @@ export async function dispatchDueNotifications({
       }
     }),
   );
-  return claims.length;
 }
 
 type ShopContext = {
@@ -179,6 +204,8 @@ async function dispatchForShop({
   };
   const senders = await sendersFor(shop);
   await runWithConcurrency(toSend, concurrency, async ({ claim, shipment, timeZone }) => {
+    // Fenced: a claim this worker no longer holds (its lease ran out and another lane took it) is not sent.
+    if (!(await stillHeld(claim))) return;
     const outcome = await deliver({
       claim,
       shipment,

@@ -81,6 +81,24 @@ export async function claimDueNotifications({
   }));
 }
 
+// One batch's claims share their claim time, which fences them: rows another worker claimed since are not renewed.
+export async function renewLeases(claims: ClaimedNotification[], leaseMs = NOTIFICATION_LEASE_MS) {
+  const [first] = claims;
+  if (!first) return;
+  await prisma.notification.updateMany({
+    where: { id: { in: claims.map((claim) => claim.id) }, status: "sending", claimedAt: first.claimedAt },
+    data: { leaseUntil: new Date(Date.now() + leaseMs) },
+  });
+}
+
+export async function stillHeld(claim: ClaimedNotification): Promise<boolean> {
+  const row = await prisma.notification.findFirst({
+    where: { id: claim.id, shop: claim.shop, status: "sending", claimedAt: claim.claimedAt },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
 export type Outcome =
   | { kind: "sent"; providerMessageId: string; recipientHint: string; note?: string }
   | { kind: "suppressed"; reason: string }
