@@ -11,6 +11,7 @@ import { trackWithCarrier } from "../services/carriers";
 import { CarrierRateLimiter, DEFAULT_CARRIER_RATE_LIMITS } from "../services/carriers/rate-limiter";
 import { config } from "../config.server";
 import { carrierConnection, markCarrierAccountInvalid } from "./carrier-accounts.server";
+import { estimateWindowJob } from "./delivery-estimates.server";
 import { enqueueJob } from "./jobs.server";
 import { nextCheckAt } from "./poll-schedule";
 import { FINAL_STATUSES, isShipmentStatus } from "./shipment-status";
@@ -203,6 +204,8 @@ export async function refreshShipment({
       now,
     });
     await queueShipmentMilestones(tx, { shop, shipmentId, triggers, now });
+    // New scans narrow (or move) the predicted window.
+    await enqueueJob(tx, estimateWindowJob(shop, shipmentId));
     return { outcome: "updated" as const, nextCheckAt: next, newEvents: fresh.length };
   });
 }

@@ -1,3 +1,4 @@
+import { estimateWindowJob } from "./delivery-estimates.server";
 import { insertRows, newRowId, placeholders, type SqlExecutor, type SqlRow } from "../../prisma/raw-sql";
 import prisma, { rawSql } from "../db.server";
 import type { FulfillmentEventSnapshot, OrderSnapshot } from "../services/shopify-snapshots";
@@ -166,14 +167,15 @@ async function freshOrderRows(
           eventRows.push({ id: newRowId(), shop, shipmentId, ...event, createdAt: now });
         }
         if (tracking.number && awaitsCarrierScans(fulfillment)) {
-          const job = refreshJob(shop, shipmentId);
-          jobRows.push({
-            id: newRowId(),
-            ...job,
-            payload: JSON.stringify(job.payload),
-            runAt: now,
-            ...stamps,
-          });
+          for (const job of [refreshJob(shop, shipmentId), estimateWindowJob(shop, shipmentId)]) {
+            jobRows.push({
+              id: newRowId(),
+              ...job,
+              payload: JSON.stringify(job.payload),
+              runAt: now,
+              ...stamps,
+            });
+          }
         }
       }
     }

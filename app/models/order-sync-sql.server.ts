@@ -7,6 +7,7 @@ import {
   type SqlExecutor,
 } from "../../prisma/raw-sql";
 import type { FulfillmentEventSnapshot, FulfillmentSnapshot } from "../services/shopify-snapshots";
+import { estimateWindowJob } from "./delivery-estimates.server";
 import { enqueueJobSql } from "./jobs.server";
 import {
   awaitsCarrierScans,
@@ -242,6 +243,7 @@ export async function applyFulfillmentSql(
     changes.set(shipment.id, { orderId: order.id, ...shipmentRowData(fulfillment, tracking, carrier) });
     if (tracking.number && tracking.number !== shipment.trackingNumber && awaitsCarrierScans(fulfillment)) {
       await enqueueJobSql(sql, refreshJob(shop, shipment.id));
+      await enqueueJobSql(sql, estimateWindowJob(shop, shipment.id));
     }
   }
   for (const event of fulfillment.events ?? []) {

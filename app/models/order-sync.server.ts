@@ -7,6 +7,7 @@ import type {
   OrderSnapshot,
   TrackingSnapshot,
 } from "../services/shopify-snapshots";
+import { estimateWindowJob } from "./delivery-estimates.server";
 import { enqueueJob } from "./jobs.server";
 import { assignCarrier, shopCarrierHistory, type CarrierAssignment } from "./shipment-carrier.server";
 import { queueOrderConfirmed } from "./notification-outbox.server";
@@ -156,6 +157,7 @@ export async function applyFulfillmentSnapshot(
       });
       if (tracking.number && tracking.number !== shipment.trackingNumber && awaitsCarrierScans(fulfillment)) {
         await enqueueJob(tx, refreshJob(shop, shipment.id));
+        await enqueueJob(tx, estimateWindowJob(shop, shipment.id));
       }
     }
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import prisma from "../db.server";
 import { detectTrackingNumber, fallbackTrackingUrl } from "../services/carriers/detect-carrier";
 import { carrierFromCompany } from "./carrier-names";
+import { estimateWindowJob } from "./delivery-estimates.server";
 import { enqueueJob } from "./jobs.server";
 
 export type CarrierAssignment = {
@@ -166,6 +167,7 @@ export async function confirmShipmentCarrier({
       uniqueKey: `shipment.refresh:${shipment.id}`,
       payload: { shipmentId: shipment.id },
     });
+    await enqueueJob(tx, estimateWindowJob(shop, shipment.id));
   });
   forgetShopCarrierHistory(shop);
 }

@@ -6,6 +6,7 @@ import { isShipmentStatus } from "../../models/shipment-status";
 import { writeBackMilestone } from "../../models/write-back.server";
 import { reconcileShop } from "../../models/reconcile.server";
 import { FLOW_TRIGGER_JOB_TYPE, runFlowTriggerJob } from "../../models/flow-triggers.server";
+import { ESTIMATE_WINDOW_JOB_TYPE, runEstimateWindowJob } from "../../models/delivery-estimates.server";
 import { runStuckShipmentsJob, STUCK_CHECK_INTERVAL_MS } from "../../models/stuck-shipments.server";
 import { enqueueJob } from "../../models/jobs.server";
 import { adminGraphqlForStoredShop } from "../shop-admin.server";
@@ -67,6 +68,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     });
   },
   [FLOW_TRIGGER_JOB_TYPE]: runFlowTriggerJob,
+  [ESTIMATE_WINDOW_JOB_TYPE]: runEstimateWindowJob,
   [STUCK_SHIPMENTS_JOB_TYPE]: runStuckShipmentsJob,
   reconcile: async ({ shop, now }) => {
     await reconcileShop({ shop, admin: await adminGraphqlForStoredShop(shop), now });
