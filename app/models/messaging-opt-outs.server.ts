@@ -16,6 +16,8 @@ export const STOP_SUPPRESSED_REASON = "shopper replied STOP";
 // Outbox rows the dispatcher has not sent yet and would still send ("failed" ones are waiting for a retry).
 const UNSENT_STATUSES = ["queued", "failed"];
 
+type OptOutAddress = { shop: string; channel: Channel; address: string };
+
 export class OptOutAddressError extends Error {}
 
 function normalizedAddress(channel: Channel, address: string): string {
@@ -26,15 +28,7 @@ function normalizedAddress(channel: Channel, address: string): string {
   return normalized;
 }
 
-export function optOutAddressHash({
-  shop,
-  channel,
-  address,
-}: {
-  shop: string;
-  channel: Channel;
-  address: string;
-}): string {
+export function optOutAddressHash({ shop, channel, address }: OptOutAddress): string {
   return hashCustomerContact({
     shop,
     value: normalizedAddress(channel, address),
@@ -83,29 +77,13 @@ export async function recordOptOut({
 }
 
 /** Whether there was an opt-out to remove. */
-export async function removeOptOut({
-  shop,
-  channel,
-  address,
-}: {
-  shop: string;
-  channel: Channel;
-  address: string;
-}): Promise<boolean> {
+export async function removeOptOut({ shop, channel, address }: OptOutAddress): Promise<boolean> {
   const addressHash = optOutAddressHash({ shop, channel, address });
   const { count } = await prisma.messagingOptOut.deleteMany({ where: { shop, channel, addressHash } });
   return count > 0;
 }
 
-export async function isOptedOut({
-  shop,
-  channel,
-  address,
-}: {
-  shop: string;
-  channel: Channel;
-  address: string;
-}): Promise<boolean> {
+export async function isOptedOut({ shop, channel, address }: OptOutAddress): Promise<boolean> {
   const addressHash = optOutAddressHash({ shop, channel, address });
   const found = await prisma.messagingOptOut.findUnique({
     where: { shop_channel_addressHash: { shop, channel, addressHash } },

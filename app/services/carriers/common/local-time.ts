@@ -1,14 +1,7 @@
-import { zoneOffsetMs } from "../../../lib/wall-clock";
+import { zoneOffsetMs, type WallClock } from "../../../lib/wall-clock";
 import { timeZoneFor, type ZoneHint } from "./time-zones";
 
-export interface LocalDateTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type LocalDateTime = WallClock;
 
 export interface ResolvedTime {
   occurredAt: Date;
