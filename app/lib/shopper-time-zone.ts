@@ -365,6 +365,12 @@ function provinceKey(country: string, province: string): string {
   return bare.replace(/[^A-Z0-9]/g, "");
 }
 
+// The zone of a province, state or territory by its code ("CA", "US-CA", "Q ROO"); null when unknown.
+export function provinceTimeZone(country: string, province: string): string | null {
+  const countryCode = country.trim().toUpperCase();
+  return PROVINCE_TIME_ZONES[countryCode]?.[provinceKey(countryCode, province)] ?? null;
+}
+
 export function timeZoneFor({
   country,
   province,
@@ -375,9 +381,7 @@ export function timeZoneFor({
   fallback: string;
 }): string {
   const countryCode = country?.trim().toUpperCase() ?? "";
-  const provinceZone = province
-    ? PROVINCE_TIME_ZONES[countryCode]?.[provinceKey(countryCode, province)]
-    : null;
+  const provinceZone = province ? provinceTimeZone(countryCode, province) : null;
   const zone = provinceZone ?? COUNTRY_TIME_ZONES[countryCode];
   if (zone) return zone;
   // The shop's zone comes from Shopify; an unreadable one must not stop every message to this shopper.

@@ -1,158 +1,75 @@
+import { COUNTRY_TIME_ZONES, provinceTimeZone } from "../../../lib/shopper-time-zone";
+
 // Where a carrier gives a scan's local wall-clock time without its offset, the zone of the scan's place turns it
-// into the right instant. Countries spanning several zones have none here: their regions below decide, or the
-// time is read as UTC.
+// into the right instant. Zones come from the shopper time-zone tables (app/lib); in a country
+// spanning several zones only the region decides, or the time is read as UTC.
 
-/** ISO alpha-2, alpha-3, IANA zone (null: several zones, see the regions). */
-const COUNTRIES: ReadonlyArray<readonly [string, string, string | null]> = [
-  ["US", "USA", null],
-  ["CA", "CAN", null],
-  ["AU", "AUS", null],
-  ["MX", "MEX", "America/Mexico_City"],
-  ["BR", "BRA", "America/Sao_Paulo"],
-  ["AR", "ARG", "America/Argentina/Buenos_Aires"],
-  ["CL", "CHL", "America/Santiago"],
-  ["CO", "COL", "America/Bogota"],
-  ["PE", "PER", "America/Lima"],
-  ["JM", "JAM", "America/Jamaica"],
-  ["PR", "PRI", "America/Puerto_Rico"],
-  ["GB", "GBR", "Europe/London"],
-  ["IE", "IRL", "Europe/Dublin"],
-  ["FR", "FRA", "Europe/Paris"],
-  ["DE", "DEU", "Europe/Berlin"],
-  ["NL", "NLD", "Europe/Amsterdam"],
-  ["BE", "BEL", "Europe/Brussels"],
-  ["LU", "LUX", "Europe/Luxembourg"],
-  ["ES", "ESP", "Europe/Madrid"],
-  ["PT", "PRT", "Europe/Lisbon"],
-  ["IT", "ITA", "Europe/Rome"],
-  ["CH", "CHE", "Europe/Zurich"],
-  ["AT", "AUT", "Europe/Vienna"],
-  ["DK", "DNK", "Europe/Copenhagen"],
-  ["SE", "SWE", "Europe/Stockholm"],
-  ["NO", "NOR", "Europe/Oslo"],
-  ["FI", "FIN", "Europe/Helsinki"],
-  ["IS", "ISL", "Atlantic/Reykjavik"],
-  ["PL", "POL", "Europe/Warsaw"],
-  ["CZ", "CZE", "Europe/Prague"],
-  ["SK", "SVK", "Europe/Bratislava"],
-  ["HU", "HUN", "Europe/Budapest"],
-  ["SI", "SVN", "Europe/Ljubljana"],
-  ["HR", "HRV", "Europe/Zagreb"],
-  ["RO", "ROU", "Europe/Bucharest"],
-  ["BG", "BGR", "Europe/Sofia"],
-  ["GR", "GRC", "Europe/Athens"],
-  ["CY", "CYP", "Asia/Nicosia"],
-  ["MT", "MLT", "Europe/Malta"],
-  ["EE", "EST", "Europe/Tallinn"],
-  ["LV", "LVA", "Europe/Riga"],
-  ["LT", "LTU", "Europe/Vilnius"],
-  ["UA", "UKR", "Europe/Kiev"],
-  ["TR", "TUR", "Europe/Istanbul"],
-  ["IL", "ISR", "Asia/Jerusalem"],
-  ["AE", "ARE", "Asia/Dubai"],
-  ["SA", "SAU", "Asia/Riyadh"],
-  ["EG", "EGY", "Africa/Cairo"],
-  ["ZA", "ZAF", "Africa/Johannesburg"],
-  ["NG", "NGA", "Africa/Lagos"],
-  ["KE", "KEN", "Africa/Nairobi"],
-  ["IN", "IND", "Asia/Kolkata"],
-  ["CN", "CHN", "Asia/Shanghai"],
-  ["HK", "HKG", "Asia/Hong_Kong"],
-  ["TW", "TWN", "Asia/Taipei"],
-  ["JP", "JPN", "Asia/Tokyo"],
-  ["KR", "KOR", "Asia/Seoul"],
-  ["SG", "SGP", "Asia/Singapore"],
-  ["MY", "MYS", "Asia/Kuala_Lumpur"],
-  ["TH", "THA", "Asia/Bangkok"],
-  ["VN", "VNM", "Asia/Ho_Chi_Minh"],
-  ["PH", "PHL", "Asia/Manila"],
-  ["NZ", "NZL", "Pacific/Auckland"],
+/** ISO alpha-2 and alpha-3 of the countries carriers name by their alpha-3 code. */
+const COUNTRIES: ReadonlyArray<readonly [string, string]> = [
+  ["US", "USA"],
+  ["CA", "CAN"],
+  ["AU", "AUS"],
+  ["MX", "MEX"],
+  ["BR", "BRA"],
+  ["AR", "ARG"],
+  ["CL", "CHL"],
+  ["CO", "COL"],
+  ["PE", "PER"],
+  ["JM", "JAM"],
+  ["PR", "PRI"],
+  ["GB", "GBR"],
+  ["IE", "IRL"],
+  ["FR", "FRA"],
+  ["DE", "DEU"],
+  ["NL", "NLD"],
+  ["BE", "BEL"],
+  ["LU", "LUX"],
+  ["ES", "ESP"],
+  ["PT", "PRT"],
+  ["IT", "ITA"],
+  ["CH", "CHE"],
+  ["AT", "AUT"],
+  ["DK", "DNK"],
+  ["SE", "SWE"],
+  ["NO", "NOR"],
+  ["FI", "FIN"],
+  ["IS", "ISL"],
+  ["PL", "POL"],
+  ["CZ", "CZE"],
+  ["SK", "SVK"],
+  ["HU", "HUN"],
+  ["SI", "SVN"],
+  ["HR", "HRV"],
+  ["RO", "ROU"],
+  ["BG", "BGR"],
+  ["GR", "GRC"],
+  ["CY", "CYP"],
+  ["MT", "MLT"],
+  ["EE", "EST"],
+  ["LV", "LVA"],
+  ["LT", "LTU"],
+  ["UA", "UKR"],
+  ["TR", "TUR"],
+  ["IL", "ISR"],
+  ["AE", "ARE"],
+  ["SA", "SAU"],
+  ["EG", "EGY"],
+  ["ZA", "ZAF"],
+  ["NG", "NGA"],
+  ["KE", "KEN"],
+  ["IN", "IND"],
+  ["CN", "CHN"],
+  ["HK", "HKG"],
+  ["TW", "TWN"],
+  ["JP", "JPN"],
+  ["KR", "KOR"],
+  ["SG", "SGP"],
+  ["MY", "MYS"],
+  ["TH", "THA"],
+  ["VN", "VNM"],
+  ["PH", "PHL"],
+  ["NZ", "NZL"],
 ];
-
-/** Zones of the states and provinces of countries that span several (the zone most of each region uses). */
-const REGIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  US: {
-    AL: "America/Chicago",
-    AK: "America/Anchorage",
-    AZ: "America/Phoenix",
-    AR: "America/Chicago",
-    CA: "America/Los_Angeles",
-    CO: "America/Denver",
-    CT: "America/New_York",
-    DE: "America/New_York",
-    DC: "America/New_York",
-    FL: "America/New_York",
-    GA: "America/New_York",
-    HI: "Pacific/Honolulu",
-    ID: "America/Boise",
-    IL: "America/Chicago",
-    IN: "America/Indiana/Indianapolis",
-    IA: "America/Chicago",
-    KS: "America/Chicago",
-    KY: "America/New_York",
-    LA: "America/Chicago",
-    ME: "America/New_York",
-    MD: "America/New_York",
-    MA: "America/New_York",
-    MI: "America/Detroit",
-    MN: "America/Chicago",
-    MS: "America/Chicago",
-    MO: "America/Chicago",
-    MT: "America/Denver",
-    NE: "America/Chicago",
-    NV: "America/Los_Angeles",
-    NH: "America/New_York",
-    NJ: "America/New_York",
-    NM: "America/Denver",
-    NY: "America/New_York",
-    NC: "America/New_York",
-    ND: "America/Chicago",
-    OH: "America/New_York",
-    OK: "America/Chicago",
-    OR: "America/Los_Angeles",
-    PA: "America/New_York",
-    RI: "America/New_York",
-    SC: "America/New_York",
-    SD: "America/Chicago",
-    TN: "America/Chicago",
-    TX: "America/Chicago",
-    UT: "America/Denver",
-    VT: "America/New_York",
-    VA: "America/New_York",
-    WA: "America/Los_Angeles",
-    WV: "America/New_York",
-    WI: "America/Chicago",
-    WY: "America/Denver",
-    PR: "America/Puerto_Rico",
-    GU: "Pacific/Guam",
-    VI: "America/St_Thomas",
-  },
-  CA: {
-    AB: "America/Edmonton",
-    BC: "America/Vancouver",
-    MB: "America/Winnipeg",
-    NB: "America/Moncton",
-    NL: "America/St_Johns",
-    NS: "America/Halifax",
-    NT: "America/Yellowknife",
-    NU: "America/Iqaluit",
-    ON: "America/Toronto",
-    PE: "America/Halifax",
-    QC: "America/Toronto",
-    SK: "America/Regina",
-    YT: "America/Whitehorse",
-  },
-  AU: {
-    NSW: "Australia/Sydney",
-    VIC: "Australia/Melbourne",
-    QLD: "Australia/Brisbane",
-    SA: "Australia/Adelaide",
-    WA: "Australia/Perth",
-    TAS: "Australia/Hobart",
-    ACT: "Australia/Sydney",
-    NT: "Australia/Darwin",
-  },
-};
 
 /** The first letter of a Canadian postal code names its province. */
 const CANADIAN_POSTAL_PROVINCES: Readonly<Record<string, string>> = {
@@ -191,7 +108,8 @@ const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
 };
 
 const ALPHA3_TO_ALPHA2 = new Map(COUNTRIES.map(([alpha2, alpha3]) => [alpha3, alpha2]));
-const COUNTRY_ZONES = new Map(COUNTRIES.map(([alpha2, , zone]) => [alpha2, zone]));
+// Several zones: without the region, UTC (the caller's reading) is safer than a guess an hour or more off.
+const ZONED_BY_REGION = new Set(["US", "CA", "AU"]);
 
 export interface ZoneHint {
   country: string | null;
@@ -207,13 +125,11 @@ export function canadianProvinceFromPostalCode(postalCode: string | null | undef
 export function timeZoneFor({ country, region, postalCode }: ZoneHint): string | null {
   if (!country) return null;
   const code = country.toUpperCase();
-  const regions = REGIONS[code];
-  if (regions) {
-    const regionCode =
-      region?.trim().toUpperCase() || (code === "CA" ? canadianProvinceFromPostalCode(postalCode) : null);
-    return (regionCode && regions[regionCode]) || null;
-  }
-  return COUNTRY_ZONES.get(code) ?? null;
+  const regionCode = region?.trim() || (code === "CA" ? canadianProvinceFromPostalCode(postalCode) : null);
+  const regionZone = regionCode ? provinceTimeZone(code, regionCode) : null;
+  if (regionZone) return regionZone;
+  if (ZONED_BY_REGION.has(code)) return null;
+  return COUNTRY_TIME_ZONES[code] ?? null;
 }
 
 let englishCountryNames: Map<string, string> | undefined;
