@@ -1,19 +1,11 @@
 import { BlockStack, Box, Card, DataTable, Text } from "@shopify/polaris";
 import { statusLabel } from "../models/shipment-status";
 import { isSubstatus, SUBSTATUSES } from "../models/tracking-taxonomy";
+import type { TrackedEvent } from "../models/tracking-lookup.server";
 import { Timestamp } from "./Timestamp";
 
-export type TrackingEventView = {
-  id: string;
-  status: string;
-  substatus: string | null;
-  rawText: string | null;
-  occurredAt: Date;
-  utcOffset: number | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-};
+// One scan as the shipment page shows it: the storefront's event, with its row id.
+export type TrackingEventView = TrackedEvent & { id: string };
 
 function plainLanguage(event: TrackingEventView): string {
   return isSubstatus(event.substatus) ? SUBSTATUSES[event.substatus].label : statusLabel(event.status);

@@ -85,13 +85,7 @@ export async function findOrderForShopper({
     if (hashesMatch(storedDigest(row, contact.kind), candidate) && !match) match = row;
   }
   if (rows.length === 0) hashesMatch(UNMATCHABLE_DIGEST, candidate);
-  if (!match) return null;
-  return {
-    id: match.id,
-    name: match.name,
-    orderedAt: decodeDate(match.orderedAt) as Date,
-    shipments: await loadShipments({ shop, where: `s."orderId" = ?`, params: [match.id] }),
-  };
+  return match ? trackedOrder(shop, match) : null;
 }
 
 // A tracking number alone shows the parcel's progress, never the order it belongs to.
@@ -123,7 +117,13 @@ export async function findTrackedOrderById({
     `SELECT "id", "name", "orderedAt" FROM "Order" WHERE "shop" = ? AND "id" = ?`,
     [shop, orderId],
   );
-  if (!row) return null;
+  return row ? trackedOrder(shop, row) : null;
+}
+
+async function trackedOrder(
+  shop: string,
+  row: { id: string; name: string; orderedAt: unknown },
+): Promise<TrackedOrder> {
   return {
     id: row.id,
     name: row.name,
