@@ -2,6 +2,7 @@ import prisma from "../db.server";
 import type { AdminGraphql } from "../services/admin-graphql.server";
 import { RECONCILE_INTERVAL_MS, stuckShipmentsJob } from "../services/jobs/job-handlers.server";
 import { startBackfill } from "./backfill.server";
+import { deliveryStatsJob } from "./delivery-stats/refresh.server";
 import { enqueueJob } from "./jobs.server";
 
 // After install (and reinstall): import recent history once, and keep repairing missed webhooks from then on.
@@ -24,6 +25,8 @@ export async function startSync({
     });
     // Hourly from then on: parcels silent for longer than is normal for their carrier and stage.
     await enqueueJob(tx, stuckShipmentsJob(shop, now));
+    // Carrier performance rollups, kept current from then on (every 10 minutes).
+    await enqueueJob(tx, deliveryStatsJob(shop, now));
   });
   return backfill;
 }

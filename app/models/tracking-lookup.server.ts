@@ -132,6 +132,23 @@ async function trackedOrder(
   };
 }
 
+// Every time a shopper looks their order up on the tracking page: the where-is-my-order load carrier
+// performance reports per 100 orders. Touching updatedAt lets the analytics rollup see the order changed.
+export async function countTrackingLookup({
+  shop,
+  orderId,
+  now,
+}: {
+  shop: string;
+  orderId: string;
+  now: Date;
+}) {
+  await rawSql.statement(
+    `UPDATE "Order" SET "trackingLookups" = "trackingLookups" + 1, "updatedAt" = ? WHERE "shop" = ? AND "id" = ?`,
+    [now, shop, orderId],
+  );
+}
+
 export async function findOrderById({ shop, orderId }: { shop: string; orderId: string }) {
   const [row] = await rawSql.read<{ id: string; name: string }>(
     `SELECT "id", "name" FROM "Order" WHERE "shop" = ? AND "id" = ?`,

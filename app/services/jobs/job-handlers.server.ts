@@ -9,6 +9,11 @@ import { FLOW_TRIGGER_JOB_TYPE, runFlowTriggerJob } from "../../models/flow-trig
 import { ESTIMATE_WINDOW_JOB_TYPE, runEstimateWindowJob } from "../../models/delivery-estimates.server";
 import { runStuckShipmentsJob, STUCK_CHECK_INTERVAL_MS } from "../../models/stuck-shipments.server";
 import { enqueueJob } from "../../models/jobs.server";
+import {
+  DELIVERY_STATS_JOB_TYPE,
+  deliveryStatsJob,
+  runDeliveryStatsJob,
+} from "../../models/delivery-stats/refresh.server";
 import { adminGraphqlForStoredShop } from "../shop-admin.server";
 
 export type JobHandler = (input: {
@@ -70,10 +75,15 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [FLOW_TRIGGER_JOB_TYPE]: runFlowTriggerJob,
   [ESTIMATE_WINDOW_JOB_TYPE]: runEstimateWindowJob,
   [STUCK_SHIPMENTS_JOB_TYPE]: runStuckShipmentsJob,
+  [DELIVERY_STATS_JOB_TYPE]: runDeliveryStatsJob,
   reconcile: async ({ shop, now }) => {
     await reconcileShop({ shop, admin: await adminGraphqlForStoredShop(shop), now });
-    // Shops installed before the stuck watcher existed get it here; for the others this changes nothing.
-    await prisma.$transaction((tx) => enqueueJob(tx, stuckShipmentsJob(shop, now)));
+    // Shops installed before the stuck watcher or the analytics rollup existed get them here; for the others
+    // this changes nothing.
+    await prisma.$transaction(async (tx) => {
+      await enqueueJob(tx, stuckShipmentsJob(shop, now));
+      await enqueueJob(tx, deliveryStatsJob(shop, now));
+    });
     return { runAgainAt: new Date(now.getTime() + RECONCILE_INTERVAL_MS) };
   },
 };

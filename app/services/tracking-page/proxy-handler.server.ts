@@ -8,6 +8,7 @@ import {
 } from "../../models/shopper-help.server";
 import { verifyOrderViewToken } from "../../models/notification-links.server";
 import {
+  countTrackingLookup,
   findOrderForShopper,
   findShipmentByTrackingNumber,
   findTrackedOrderById,
@@ -137,6 +138,7 @@ async function answerLookup({
     const contact = classifyContact(contactValue);
     const found = await findOrderForShopper({ shop, orderName: order, contact });
     if (!found) return renderMessage(t("result.not_found"), "not_found");
+    await countTrackingLookup({ shop, orderId: found.id, now: new Date() });
     return renderOrder(found, context, {
       token: signHelpToken({ shop, orderId: found.id }),
       contactEmail: contact.kind === "email" ? contact.value : "",
@@ -164,6 +166,7 @@ async function answerOrderLink({
   const orderId = verifyOrderViewToken({ shop, token });
   const found = orderId ? await findTrackedOrderById({ shop, orderId }) : null;
   if (!found) return renderMessage(context.t("result.link_expired"), "expired");
+  await countTrackingLookup({ shop, orderId: found.id, now: new Date() });
   return renderOrder(found, context, { token: signHelpToken({ shop, orderId: found.id }), contactEmail: "" });
 }
 
