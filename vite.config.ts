@@ -25,6 +25,11 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { assetsInlineLimit: 0, target: "es2022" },
-  ssr: { external: ["@parcelwise/prisma-postgresql"] },
-  optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
+  ssr: {
+    external: ["@parcelwise/prisma-postgresql"],
+    // polaris-viz's package entry is CommonJS requiring d3's ESM-only packages, which Node before 20.19 refuses:
+    // bundling its ESM build makes the server import d3 as ESM. (Charts still draw in the browser only.)
+    noExternal: ["@shopify/polaris-viz", "@shopify/polaris-viz-core"],
+  },
+  optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris", "@shopify/polaris-viz"] },
 });

@@ -1,34 +1,45 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Card, DataTable, Page } from "@shopify/polaris";
-import { getCarrierPerformance } from "../models/carrier-performance.server";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { BlockStack, Page } from "@shopify/polaris";
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+import { FilterBar } from "../components/carrier-performance/FilterBar";
+import { NoDataCard } from "../components/carrier-performance/NoDataCard";
+import { PerformanceReport } from "../components/carrier-performance/PerformanceReport";
+import { formatDayRange } from "../lib/performance-format";
 import { requireAdminContext } from "../services/admin-context.server";
+import { carrierPerformanceForUrl } from "../services/carrier-performance-report.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisVizStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
-  return { rows: await getCarrierPerformance({ shop }) };
+  return carrierPerformanceForUrl({ shop, url: new URL(request.url) });
 }
 
-const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
-
 export default function CarrierPerformance() {
-  const { rows } = useLoaderData<typeof loader>();
+  const { report, today } = useLoaderData<typeof loader>();
+  const loading = useNavigation().state === "loading";
+  const { filters, totals } = report;
+  const filtered = Boolean(filters.carrier || filters.service || filters.destination);
+
   return (
-    <Page title="Carrier performance">
-      <Card padding="0">
-        <DataTable
-          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-          headings={["Carrier", "Shipments", "Delivered", "Late", "Exception rate", "Median transit (days)"]}
-          rows={rows.map((row) => [
-            row.carrier,
-            row.shipments,
-            row.delivered,
-            row.late,
-            percent(row.exceptions, row.shipments),
-            row.medianTransitDays ?? "—",
-          ])}
-        />
-      </Card>
+    <Page
+      title="Carrier performance"
+      subtitle={`${formatDayRange(filters)}, compared with ${formatDayRange(report.previousRange)}`}
+    >
+      <BlockStack gap="500">
+        {/* Keyed by the filters so its custom dates follow the URL (back button, a shared link). */}
+        <FilterBar key={JSON.stringify(filters)} filters={filters} options={report.options} today={today} />
+        <div data-report aria-busy={loading} style={{ opacity: loading ? 0.6 : 1 }}>
+          {totals.orders > 0 || totals.shipments > 0 ? (
+            <PerformanceReport report={report} />
+          ) : (
+            <NoDataCard
+              clearFiltersUrl={filtered ? `/app/carriers?from=${filters.from}&to=${filters.to}` : null}
+            />
+          )}
+        </div>
+      </BlockStack>
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCarrierPerformance } from "../../app/models/carrier-performance.server";
 import { getDashboardSummary } from "../../app/models/dashboard.server";
+import { refreshDeliveryStats } from "../../app/models/delivery-stats/refresh.server";
+import { getCarrierPerformanceReport } from "../../app/models/delivery-stats/report.server";
 import { SHIPMENT_STATUSES } from "../../app/models/shipment-status";
 import { listShipments } from "../../app/models/shipments.server";
 import { SHOP_A, SHOP_B, seedTwoShops } from "../helpers/seeded-shops";
@@ -61,20 +62,20 @@ describe("shipments list", () => {
 });
 
 describe("carrier performance", () => {
-  it("adds up to the shop's shipments and computes the median transit of delivered parcels", async () => {
-    const rows = await getCarrierPerformance({ shop: SHOP_A });
-    expect(rows.reduce((total, row) => total + row.shipments, 0)).toBe(seeded.a.shipments.length);
-    const ups = seeded.a.shipments.filter((s) => s.carrier === "ups" && s.status === "delivered");
-    const days = ups
-      .map(
-        (s) =>
-          (new Date(s.deliveredAt as Date).getTime() - new Date(s.shippedAt as Date).getTime()) / 86_400_000,
-      )
-      .sort((x, y) => x - y);
-    const row = rows.find((r) => r.carrier === "ups");
-    if (days.length === 0) return expect(row?.medianTransitDays ?? null).toBeNull();
-    const mid = Math.floor(days.length / 2);
-    const median = days.length % 2 ? (days[mid] ?? 0) : ((days[mid - 1] ?? 0) + (days[mid] ?? 0)) / 2;
-    expect(row?.medianTransitDays).toBeCloseTo(median, 1);
+  it("adds up to the shop's travelling shipments, and keeps the other shop's out", async () => {
+    await refreshDeliveryStats({ shop: SHOP_A });
+    const report = await getCarrierPerformanceReport({
+      shop: SHOP_A,
+      filters: { from: "2024-01-01", to: "2026-12-31", carrier: null, service: null, destination: null },
+    });
+    const cancelledOrders = new Set(seeded.a.orders.filter((o) => o.cancelledAt).map((o) => o.id));
+    const travelling = seeded.a.shipments.filter(
+      (s) => s.shopifyFulfillmentStatus !== "cancelled" && !cancelledOrders.has(s.orderId),
+    );
+    expect(report.totals.shipments).toBe(travelling.length);
+    expect(report.totals.orders).toBe(seeded.a.orders.length - cancelledOrders.size);
+    expect(report.byCarrier.reduce((total, row) => total + row.figures.shipments, 0)).toBe(travelling.length);
+    const delivered = travelling.filter((s) => s.status === "delivered" && s.deliveredAt);
+    expect(report.totals.delivered).toBe(delivered.length);
   });
 });

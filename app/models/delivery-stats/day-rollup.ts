@@ -56,6 +56,11 @@ export type SumColumn = (typeof SUM_COLUMNS)[number];
 export type StatsSums = Record<SumColumn, number>;
 export type StatsRow = LaneKey & StatsSums;
 
+const COLUMN_INDEX = Object.fromEntries(SUM_COLUMNS.map((column, index) => [column, index])) as Record<
+  SumColumn,
+  number
+>;
+
 const PROBLEM_COLUMNS: Record<ProblemOwner, SumColumn> = {
   carrier: "problemsCarrier",
   merchant: "problemsMerchant",
@@ -68,65 +73,81 @@ export function emptySums(): StatsSums {
   return Object.fromEntries(SUM_COLUMNS.map((column) => [column, 0])) as StatsSums;
 }
 
+// Summed in flat arrays (a day has a few hundred lanes and as many objects of 70-odd keys would be built and
+// collected per day otherwise); turned into rows once, at the end.
+class LaneSums {
+  readonly values = new Float64Array(SUM_COLUMNS.length);
+
+  constructor(readonly lane: LaneKey) {}
+
+  add(column: SumColumn, amount = 1): void {
+    const index = COLUMN_INDEX[column];
+    this.values[index] = (this.values[index] ?? 0) + amount;
+  }
+
+  toRow(): StatsRow {
+    const row: Record<string, number | string> = { ...this.lane };
+    SUM_COLUMNS.forEach((column, index) => {
+      row[column] = this.values[index] ?? 0;
+    });
+    return row as StatsRow;
+  }
+}
+
 export function rollUpDay(orders: OrderForStats[]): StatsRow[] {
-  const rows = new Map<string, StatsRow>();
-  const rowFor = (lane: LaneKey) => {
-    const key = [lane.carrier, lane.service, lane.country, lane.region].join("\u0000");
-    let row = rows.get(key);
-    if (!row) {
-      row = { ...lane, ...emptySums() };
-      rows.set(key, row);
+  const lanes = new Map<string, LaneSums>();
+  const sumsFor = (carrier: string | null, service: string | null, country: string, region: string) => {
+    const key = `${carrier ?? ""}\u0000${service ?? ""}\u0000${country}\u0000${region}`;
+    let sums = lanes.get(key);
+    if (!sums) {
+      sums = new LaneSums({ carrier: carrier ?? "", service: service ?? "", country, region });
+      lanes.set(key, sums);
     }
-    return row;
+    return sums;
   };
 
   for (const order of orders) {
-    const destination = { country: order.destinationCountry ?? "", region: order.destinationProvince ?? "" };
+    const country = order.destinationCountry ?? "";
+    const region = order.destinationProvince ?? "";
     const [first] = order.shipments;
-    const orderRow = rowFor({ carrier: first?.carrier ?? "", service: first?.service ?? "", ...destination });
-    orderRow.orders += 1;
-    orderRow.helpRequests += order.helpRequests;
-    orderRow.lookups += order.trackingLookups;
-
+    const orderSums = sumsFor(first?.carrier ?? null, first?.service ?? null, country, region);
+    orderSums.add("orders");
+    orderSums.add("helpRequests", order.helpRequests);
+    orderSums.add("lookups", order.trackingLookups);
     for (const shipment of order.shipments) {
-      const row = rowFor({
-        carrier: shipment.carrier ?? "",
-        service: shipment.service ?? "",
-        ...destination,
-      });
-      addShipment(row, shipment, order.orderedAt);
+      addShipment(sumsFor(shipment.carrier, shipment.service, country, region), shipment, order.orderedAt);
     }
   }
-  return [...rows.values()];
+  return [...lanes.values()].map((sums) => sums.toRow());
 }
 
-function addShipment(row: StatsRow, shipment: ShipmentForStats, orderedAt: Date): void {
+function addShipment(sums: LaneSums, shipment: ShipmentForStats, orderedAt: Date): void {
   const facts = shipmentFacts(shipment, orderedAt);
-  row.shipments += 1;
+  sums.add("shipments");
   if (facts.timeToShipHours !== null) {
-    row.shipped += 1;
-    row.ttsHours += facts.timeToShipHours;
-    row[bucketColumn(TIME_TO_SHIP_COLUMNS, TIME_TO_SHIP_EDGES_HOURS, facts.timeToShipHours)] += 1;
+    sums.add("shipped");
+    sums.add("ttsHours", facts.timeToShipHours);
+    sums.add(bucketColumn(TIME_TO_SHIP_COLUMNS, TIME_TO_SHIP_EDGES_HOURS, facts.timeToShipHours));
   }
-  if (facts.delivered) row.delivered += 1;
+  if (facts.delivered) sums.add("delivered");
   if (facts.transitDays !== null) {
-    row.transitDays += facts.transitDays;
-    row[bucketColumn(TRANSIT_COLUMNS, TRANSIT_EDGES_DAYS, facts.transitDays)] += 1;
+    sums.add("transitDays", facts.transitDays);
+    sums.add(bucketColumn(TRANSIT_COLUMNS, TRANSIT_EDGES_DAYS, facts.transitDays));
   }
   if (facts.promised) {
-    row.promised += 1;
-    row.promiseErrorDays += facts.promiseErrorDays;
+    sums.add("promised");
+    sums.add("promiseErrorDays", facts.promiseErrorDays);
   }
-  if (facts.onTime) row.onTime += 1;
-  if (facts.insideWindow) row.insideWindow += 1;
-  if (facts.late) row.late += 1;
-  if (facts.exception) row.exceptions += 1;
-  if (facts.returned) row.returned += 1;
-  if (facts.lost) row.lost += 1;
-  if (facts.problemOwner) row[PROBLEM_COLUMNS[facts.problemOwner]] += 1;
-  if (facts.firstAttempt) row.firstAttempt += 1;
+  if (facts.onTime) sums.add("onTime");
+  if (facts.insideWindow) sums.add("insideWindow");
+  if (facts.late) sums.add("late");
+  if (facts.exception) sums.add("exceptions");
+  if (facts.returned) sums.add("returned");
+  if (facts.lost) sums.add("lost");
+  if (facts.problemOwner) sums.add(PROBLEM_COLUMNS[facts.problemOwner]);
+  if (facts.firstAttempt) sums.add("firstAttempt");
   for (const lag of facts.scanLagsHours) {
-    row.scanLagHours += lag;
-    row.scanLagCount += 1;
+    sums.add("scanLagHours", lag);
+    sums.add("scanLagCount");
   }
 }

@@ -11,12 +11,12 @@ import type { PerformanceFigures } from "./report-types";
 
 // Rollup sums → the figures a merchant reads. Pure.
 
-export function addSums(target: StatsSums, source: Partial<Record<string, number | null>>): StatsSums {
+export function addSums(target: StatsSums, source: Readonly<Record<string, unknown>>): StatsSums {
   for (const column of SUM_COLUMNS) target[column] += Number(source[column] ?? 0);
   return target;
 }
 
-export function sumAll(rows: Iterable<Partial<Record<string, number | null>>>): StatsSums {
+export function sumAll(rows: Iterable<Readonly<Record<string, unknown>>>): StatsSums {
   const total = emptySums();
   for (const row of rows) addSums(total, row);
   return total;

@@ -1,156 +1,155 @@
-import prisma from "../../db.server";
-import { calendarDayOf, dayNumberOf, weekdayOf, type CalendarDay } from "../delivery-windows/calendar-day";
+import { decodeDate, insertRow, insertRows } from "../../../prisma/raw-sql";
+import { rawSql } from "../../db.server";
+import { calendarDayOf, dayNumberOf, weekStartOf, type CalendarDay } from "../delivery-windows/calendar-day";
 import { startOfDay } from "../delivery-estimates.server";
 import { rollUpDay, type OrderForStats, type StatsRow } from "./day-rollup";
 import type { EventForStats } from "./shipment-facts";
 
-// Recomputes one order day of a shop's DeliveryStatsDaily from its orders, shipments, scans, first promises
-// and help requests, and replaces the day's rows in one transaction: rebuilding is idempotent, so a day
-// touched twice, or by two runs, ends up the same.
+// Recomputes order days of a shop's DeliveryStatsDaily from their orders, shipments, scans, first promises
+// and help requests, and replaces the days' rows in one transaction: rebuilding is idempotent, so a day
+// touched twice, or by two runs, ends up the same. Through the driver (prisma/raw-sql.ts): a first build
+// reads every shipment the shop ever had, two joined reads per day instead of one per table and batch.
 
-const CHUNK = 500;
-
-export async function rebuildStatsDay({
+// Days are read one by one and written together: one commit (and its disk flush) for a batch of days.
+export async function rebuildStatsDays({
   shop,
-  day,
+  days,
   timeZone,
 }: {
   shop: string;
-  day: CalendarDay;
+  days: CalendarDay[];
   timeZone: string;
 }): Promise<StatsRow[]> {
-  const orders = await loadDay({ shop, day, timeZone });
-  const rows = rollUpDay(orders);
-  const placement = { day, week: weekStart(day), month: day.slice(0, 7) };
-  await prisma.$transaction([
-    prisma.deliveryStatsDaily.deleteMany({ where: { shop, day } }),
-    prisma.deliveryStatsDaily.createMany({ data: rows.map((row) => ({ shop, ...placement, ...row })) }),
-  ]);
-  return rows;
+  const rebuilt: Array<{ day: CalendarDay; rows: StatsRow[] }> = [];
+  for (const day of days) {
+    const range = [
+      startOfDay(day, timeZone),
+      startOfDay(calendarDayOf(dayNumberOf(day) + 1), timeZone),
+    ] as const;
+    rebuilt.push({ day, rows: rollUpDay(await loadDay({ shop, range })) });
+  }
+  await rawSql.transaction(async (sql) => {
+    for (const { day, rows } of rebuilt) {
+      await sql.run(`DELETE FROM "DeliveryStatsDaily" WHERE "shop" = ? AND "day" = ?`, [shop, day]);
+      const placement = { shop, day, week: weekStartOf(day), month: day.slice(0, 7) };
+      const placed = rows.map((row) => ({ ...placement, ...row }));
+      // SQLite runs one prepared statement per row fastest; PostgreSQL wants few round trips.
+      if (sql.dialect === "sqlite") for (const row of placed) await insertRow(sql, "DeliveryStatsDaily", row);
+      else await insertRows(sql, "DeliveryStatsDaily", placed);
+    }
+  });
+  return rebuilt.flatMap(({ rows }) => rows);
 }
 
-export function weekStart(day: CalendarDay): CalendarDay {
-  const dayNumber = dayNumberOf(day);
-  return calendarDayOf(dayNumber - ((weekdayOf(dayNumber) + 6) % 7));
-}
+type OrderShipmentRow = {
+  orderId: string;
+  orderedAt: unknown;
+  destinationCountry: string | null;
+  destinationProvince: string | null;
+  trackingLookups: number | bigint;
+  helpRequests: number | bigint | string;
+  shipmentId: string | null;
+  carrier: string | null;
+  service: string | null;
+  status: string | null;
+  deliveredAt: unknown;
+  attention: string | null;
+  attentionOwner: string | null;
+  earliestAt: unknown;
+  likelyAt: unknown;
+  latestAt: unknown;
+};
+
+type EventRow = {
+  shipmentId: string;
+  status: string;
+  substatus: string | null;
+  occurredAt: unknown;
+  createdAt: unknown;
+  source: string;
+};
+
+// Orders of the day with their shipments (a cancelled fulfillment never travelled: not a shipment to judge a
+// carrier by), each shipment's first promise, and the order's help requests.
+const ORDERS_OF_DAY = `
+  SELECT o."id" AS "orderId", o."orderedAt", o."destinationCountry", o."destinationProvince", o."trackingLookups",
+    (SELECT COUNT(*) FROM "SupportRequest" r WHERE r."shop" = o."shop" AND r."orderId" = o."id") AS "helpRequests",
+    s."id" AS "shipmentId", s."carrier", s."service", s."status", s."deliveredAt", s."attention", s."attentionOwner",
+    e."earliestAt", e."likelyAt", e."latestAt"
+  FROM "Order" o
+  LEFT JOIN "Shipment" s ON s."orderId" = o."id"
+    AND (s."shopifyFulfillmentStatus" IS NULL OR s."shopifyFulfillmentStatus" <> 'cancelled')
+  LEFT JOIN "DeliveryEstimate" e ON e."shop" = o."shop" AND e."shipmentId" = s."id" AND e."isOriginal" = ?
+  WHERE o."shop" = ? AND o."cancelledAt" IS NULL AND o."orderedAt" >= ? AND o."orderedAt" < ?
+  ORDER BY o."id", s."createdAt", s."trackingIndex", e."createdAt"`;
+
+// As a semi-join on purpose: without planner statistics (SQLite never gathers them by itself) a plain join
+// starts from every scan of the shop; this starts from the day's orders.
+const EVENTS_OF_DAY = `
+  SELECT t."shipmentId", t."status", t."substatus", t."occurredAt", t."createdAt", t."source"
+  FROM "TrackingEvent" t
+  WHERE t."shop" = ? AND t."shipmentId" IN (
+    SELECT s."id" FROM "Order" o JOIN "Shipment" s ON s."orderId" = o."id"
+    WHERE o."shop" = ? AND o."cancelledAt" IS NULL AND o."orderedAt" >= ? AND o."orderedAt" < ?)`;
 
 async function loadDay({
   shop,
-  day,
-  timeZone,
+  range,
 }: {
   shop: string;
-  day: CalendarDay;
-  timeZone: string;
+  range: readonly [Date, Date];
 }): Promise<OrderForStats[]> {
-  const orders = await prisma.order.findMany({
-    where: {
-      shop,
-      cancelledAt: null,
-      orderedAt: {
-        gte: startOfDay(day, timeZone),
-        lt: startOfDay(calendarDayOf(dayNumberOf(day) + 1), timeZone),
-      },
-    },
-    select: {
-      id: true,
-      orderedAt: true,
-      destinationCountry: true,
-      destinationProvince: true,
-      trackingLookups: true,
-      shipments: {
-        // A cancelled fulfillment never travelled: it is not a shipment to judge a carrier by.
-        where: {
-          OR: [{ shopifyFulfillmentStatus: null }, { shopifyFulfillmentStatus: { not: "cancelled" } }],
-        },
-        orderBy: [{ createdAt: "asc" }, { trackingIndex: "asc" }],
-        select: {
-          id: true,
-          carrier: true,
-          service: true,
-          status: true,
-          deliveredAt: true,
-          attention: true,
-          attentionOwner: true,
-        },
-      },
-    },
-  });
-  const shipmentIds = orders.flatMap((order) => order.shipments.map((shipment) => shipment.id));
-  const [events, promises, helpRequests] = await Promise.all([
-    eventsByShipment(shop, shipmentIds),
-    promisesByShipment(shop, shipmentIds),
-    helpRequestsByOrder(
-      shop,
-      orders.map((order) => order.id),
-    ),
+  const [rows, eventRows] = await Promise.all([
+    rawSql.read<OrderShipmentRow>(ORDERS_OF_DAY, [true, shop, ...range]),
+    rawSql.read<EventRow>(EVENTS_OF_DAY, [shop, shop, ...range]),
   ]);
-  return orders.map((order) => ({
-    orderedAt: order.orderedAt,
-    destinationCountry: order.destinationCountry,
-    destinationProvince: order.destinationProvince,
-    trackingLookups: order.trackingLookups,
-    helpRequests: helpRequests.get(order.id) ?? 0,
-    shipments: order.shipments.map((shipment) => ({
-      ...shipment,
-      events: events.get(shipment.id) ?? [],
-      promise: promises.get(shipment.id) ?? null,
-    })),
-  }));
-}
+  const events = new Map<string, EventForStats[]>();
+  for (const row of eventRows) {
+    const event: EventForStats = {
+      status: row.status,
+      substatus: row.substatus,
+      occurredAt: decodeDate(row.occurredAt) as Date,
+      createdAt: decodeDate(row.createdAt) as Date,
+      source: row.source,
+    };
+    const list = events.get(row.shipmentId);
+    if (list) list.push(event);
+    else events.set(row.shipmentId, [event]);
+  }
 
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let index = 0; index < items.length; index += CHUNK) result.push(items.slice(index, index + CHUNK));
-  return result;
-}
-
-async function eventsByShipment(shop: string, shipmentIds: string[]) {
-  const byShipment = new Map<string, EventForStats[]>();
-  for (const ids of chunks(shipmentIds)) {
-    const events = await prisma.trackingEvent.findMany({
-      where: { shop, shipmentId: { in: ids } },
-      select: {
-        shipmentId: true,
-        status: true,
-        substatus: true,
-        occurredAt: true,
-        createdAt: true,
-        source: true,
-      },
-    });
-    for (const { shipmentId, ...event } of events) {
-      const list = byShipment.get(shipmentId);
-      if (list) list.push(event);
-      else byShipment.set(shipmentId, [event]);
+  const orders = new Map<string, OrderForStats>();
+  const seenShipments = new Set<string>();
+  for (const row of rows) {
+    let order = orders.get(row.orderId);
+    if (!order) {
+      order = {
+        orderedAt: decodeDate(row.orderedAt) as Date,
+        destinationCountry: row.destinationCountry,
+        destinationProvince: row.destinationProvince,
+        trackingLookups: Number(row.trackingLookups),
+        helpRequests: Number(row.helpRequests),
+        shipments: [],
+      };
+      orders.set(row.orderId, order);
     }
-  }
-  return byShipment;
-}
-
-async function promisesByShipment(shop: string, shipmentIds: string[]) {
-  const byShipment = new Map<string, { earliestAt: Date; likelyAt: Date; latestAt: Date }>();
-  for (const ids of chunks(shipmentIds)) {
-    const estimates = await prisma.deliveryEstimate.findMany({
-      where: { shop, shipmentId: { in: ids }, isOriginal: true },
-      select: { shipmentId: true, earliestAt: true, likelyAt: true, latestAt: true },
+    // Only the first original promise of a shipment counts (rows are ordered by when it was made).
+    if (!row.shipmentId || seenShipments.has(row.shipmentId)) continue;
+    seenShipments.add(row.shipmentId);
+    const earliestAt = decodeDate(row.earliestAt);
+    const latestAt = decodeDate(row.latestAt);
+    order.shipments.push({
+      carrier: row.carrier,
+      service: row.service,
+      status: row.status ?? "pending",
+      deliveredAt: decodeDate(row.deliveredAt),
+      attention: row.attention,
+      attentionOwner: row.attentionOwner,
+      events: events.get(row.shipmentId) ?? [],
+      promise:
+        earliestAt && latestAt
+          ? { earliestAt, latestAt, likelyAt: decodeDate(row.likelyAt) ?? earliestAt }
+          : null,
     });
-    for (const { shipmentId, earliestAt, likelyAt, latestAt } of estimates) {
-      byShipment.set(shipmentId, { earliestAt, latestAt, likelyAt: likelyAt ?? earliestAt });
-    }
   }
-  return byShipment;
-}
-
-async function helpRequestsByOrder(shop: string, orderIds: string[]) {
-  const byOrder = new Map<string, number>();
-  for (const ids of chunks(orderIds)) {
-    const groups = await prisma.supportRequest.groupBy({
-      by: ["orderId"],
-      where: { shop, orderId: { in: ids } },
-      _count: { _all: true },
-    });
-    for (const group of groups) if (group.orderId) byOrder.set(group.orderId, group._count._all);
-  }
-  return byOrder;
+  return [...orders.values()];
 }

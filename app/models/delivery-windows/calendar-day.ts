@@ -29,3 +29,9 @@ export function weekdayOf(dayNumber: number): number {
   // 1970-01-01 was a Thursday.
   return (((dayNumber + 4) % 7) + 7) % 7;
 }
+
+/** The Monday of the week `day` is in. */
+export function weekStartOf(day: CalendarDay): CalendarDay {
+  const dayNumber = dayNumberOf(day);
+  return calendarDayOf(dayNumber - ((weekdayOf(dayNumber) + 6) % 7));
+}

@@ -1,0 +1,20 @@
+import { InlineGrid } from "@shopify/polaris";
+import { BarChart, LineChart } from "@shopify/polaris-viz";
+import type { CarrierPerformanceReport } from "../../models/delivery-stats/report-types";
+import { ChartCard } from "./ChartCard";
+import { monthlyRows, ON_TIME, ORDERS, percentAxis, seriesOf } from "./chart-series";
+
+// The twelve months up to the range's end, whatever the range: does delivery hold up when orders peak?
+export function PeakSeasonCharts({ monthly }: { monthly: CarrierPerformanceReport["monthly"] }) {
+  const rows = monthlyRows(monthly);
+  return (
+    <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+      <ChartCard id="monthly-orders" title="Orders by month" caption="The last twelve months">
+        {() => <BarChart data={seriesOf(rows, [ORDERS])} yAxisOptions={{ integersOnly: true }} />}
+      </ChartCard>
+      <ChartCard id="monthly-on-time" title="On-time rate by month" caption="The last twelve months">
+        {() => <LineChart data={seriesOf(rows, [ON_TIME])} yAxisOptions={{ labelFormatter: percentAxis }} />}
+      </ChartCard>
+    </InlineGrid>
+  );
+}

@@ -1,0 +1,32 @@
+import { InlineGrid } from "@shopify/polaris";
+import { LineChart } from "@shopify/polaris-viz";
+import type { CarrierPerformanceReport } from "../../models/delivery-stats/report-types";
+import { ChartCard } from "./ChartCard";
+import {
+  daysAxis,
+  ON_TIME,
+  percentAxis,
+  seriesOf,
+  TRANSIT_MEDIAN,
+  TRANSIT_P90,
+  weeklyRows,
+} from "./chart-series";
+
+export function TrendCharts({ weekly }: { weekly: CarrierPerformanceReport["weekly"] }) {
+  const rows = weeklyRows(weekly);
+  return (
+    <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+      <ChartCard id="weekly-on-time" title="On-time rate by week" caption="Orders placed that week">
+        {() => <LineChart data={seriesOf(rows, [ON_TIME])} yAxisOptions={{ labelFormatter: percentAxis }} />}
+      </ChartCard>
+      <ChartCard id="weekly-transit" title="Transit time by week" caption="First carrier scan to delivered">
+        {() => (
+          <LineChart
+            data={seriesOf(rows, [TRANSIT_MEDIAN, TRANSIT_P90])}
+            yAxisOptions={{ labelFormatter: daysAxis }}
+          />
+        )}
+      </ChartCard>
+    </InlineGrid>
+  );
+}
