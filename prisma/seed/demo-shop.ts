@@ -1,5 +1,11 @@
 import type { Prisma } from "@prisma/client";
 import { hashCustomerEmail } from "../../app/services/customer-identity.server";
+import {
+  INFERRED_REASONS,
+  reportedProblem,
+  watchedFinding,
+  type AttentionFinding,
+} from "../../app/models/shipment-attention";
 import { DEMO_CARRIERS, DESTINATIONS, type DemoCarrier, type Destination } from "./carriers";
 import type { DatabaseTarget } from "../database-url";
 import { createRandom, type Random } from "./random";
@@ -196,6 +202,7 @@ function buildShipment(input: {
   }
   timeline.push(...outcome.events);
   const lastEventAt = Math.max(...timeline.map((event) => event.at));
+  const finding = attentionFinding(outcome);
   const windowStart = shippedAt + (transitDays - 1) * TIME.DAY;
   const windowEnd =
     outcome.attention === "late"
@@ -221,6 +228,8 @@ function buildShipment(input: {
     deliveredAt: outcome.deliveredAt ? new Date(outcome.deliveredAt) : null,
     lastEventAt: new Date(lastEventAt),
     attention: outcome.attention ?? null,
+    attentionReason: finding?.reason ?? null,
+    attentionOwner: finding?.owner ?? null,
     attentionSince: outcome.attention ? new Date(now - TIME.DAY) : null,
     nextCheckAt:
       outcome.status === "delivered" || outcome.status === "returned" ? null : new Date(now + TIME.HOUR),
@@ -272,4 +281,23 @@ function pickWeighted(random: Random, scenarios: Scenario[]): Scenario {
     if (roll <= 0) return scenario;
   }
   return scenarios[scenarios.length - 1] as Scenario;
+}
+
+// Why each demo parcel needs attention and who can act, by the rules the app itself follows.
+function attentionFinding(outcome: {
+  status: string;
+  substatus?: string;
+  attention?: string;
+}): AttentionFinding | null {
+  const state = { status: outcome.status, substatus: outcome.substatus ?? null };
+  switch (outcome.attention) {
+    case "exception":
+      return reportedProblem(state);
+    case "late":
+      return watchedFinding("late", INFERRED_REASONS.windowPassed, state);
+    case "stuck":
+      return watchedFinding("stuck", INFERRED_REASONS.noRecentScan, state);
+    default:
+      return null;
+  }
 }

@@ -9,6 +9,7 @@ import {
 import { startStorefrontPreview, type StorefrontPreview } from "../../storefront-preview";
 import { startSmsStandin, type SmsStandin } from "../../sms-standin";
 import { startAppServer, type RunningServer } from "./app-server";
+import { scheduleDeliveryStats } from "./demo-jobs";
 import { seedDemoMessaging, DEMO_CREDENTIALS_KEY, DEMO_SMS_ACCOUNT } from "./demo-messaging";
 import { startDemoMailbox } from "./demo-mailbox";
 import { freePort } from "./free-port";
@@ -73,6 +74,7 @@ export async function startDemoStack({
   const sms = await startSmsStandin({ port: smsPort, accounts: [DEMO_SMS_ACCOUNT] });
   const mailbox = await startDemoMailbox({ port: mailboxPort, inbox: smtp, sms });
   await seedDemoMessaging({ databaseUrl, shop: DEMO.shop, smtpPort: smtp.port, smsUrl: sms.url });
+  await scheduleDeliveryStats({ databaseUrl, shop: DEMO.shop });
   const closeMessaging = async () => {
     await mailbox.close();
     await sms.close();

@@ -181,7 +181,7 @@ describe("keeping the rollup current", () => {
     const shop = await knownShop();
     await refreshDeliveryStats({ shop });
     await prisma.shop.delete({ where: { domain: shop } });
-    expect(await prisma.deliveryStatsDaily.count({ where: { shop } })).toBe(0);
+    expect(await prisma.deliveryStats.count({ where: { shop } })).toBe(0);
     expect(await prisma.deliveryStatsDimension.count({ where: { shop } })).toBe(0);
   });
 });

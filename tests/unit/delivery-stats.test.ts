@@ -3,6 +3,7 @@ import { histogramQuantile, TRANSIT_EDGES_DAYS } from "../../app/models/delivery
 import { rollUpDay } from "../../app/models/delivery-stats/day-rollup";
 import { figuresOf, sumAll } from "../../app/models/delivery-stats/figures";
 import { parseStatsFilters, previousRange, trailingYear } from "../../app/models/delivery-stats/filters";
+import { spansFor, weekSpans } from "../../app/models/delivery-stats/periods";
 import { weekStartOf } from "../../app/models/delivery-windows/calendar-day";
 
 const TODAY = "2026-11-21";
@@ -116,3 +117,65 @@ describe("the page's filters", () => {
     expect(weekStartOf("2026-11-16")).toBe("2026-11-16");
   });
 });
+
+describe("reading a range as whole months, weeks and odd days", () => {
+  it("takes whole months in the middle, whole weeks next to them and days at the ends", () => {
+    // Wed 15 Oct 2025 → Fri 20 Nov 2026.
+    expect(spansFor("2025-10-15", "2026-11-20")).toEqual([
+      { grain: "day", from: "2025-10-15", to: "2025-10-19" },
+      { grain: "week", from: "2025-10-20", to: "2025-10-20" }, // the week of Monday 20 October
+      { grain: "day", from: "2025-10-27", to: "2025-10-31" },
+      { grain: "month", from: "2025-11", to: "2026-10" },
+      { grain: "day", from: "2026-11-01", to: "2026-11-01" },
+      { grain: "week", from: "2026-11-02", to: "2026-11-09" }, // the weeks of Mondays 2 and 9 November
+      { grain: "day", from: "2026-11-16", to: "2026-11-20" },
+    ]);
+  });
+
+  it("covers every day exactly once, whatever the range", () => {
+    const covered = (from: string, to: string) =>
+      spansFor(from, to).flatMap((span) => {
+        if (span.grain === "day") return daysBetween(span.from, span.to);
+        if (span.grain === "week") return daysBetween(span.from, addDays(span.to, 6));
+        return daysBetween(`${span.from}-01`, lastDayOf(span.to));
+      });
+    for (const [from, to] of [
+      ["2026-11-21", "2026-11-21"],
+      ["2026-02-01", "2026-02-28"],
+      ["2026-01-31", "2026-03-01"],
+      ["2026-08-24", "2026-11-21"],
+      ["2023-11-20", "2026-11-21"],
+    ] as const) {
+      expect(covered(from, to), `${from}..${to}`).toEqual(daysBetween(from, to));
+    }
+  });
+
+  it("splits a range's weeks into whole weeks and the partial ones at its ends", () => {
+    expect(weekSpans("2026-11-04", "2026-11-21")).toEqual({
+      weeks: { grain: "week", from: "2026-11-09", to: "2026-11-09" },
+      days: [
+        { grain: "day", from: "2026-11-04", to: "2026-11-08" },
+        { grain: "day", from: "2026-11-16", to: "2026-11-21" },
+      ],
+    });
+    expect(weekSpans("2026-11-17", "2026-11-19")).toEqual({
+      weeks: null,
+      days: [{ grain: "day", from: "2026-11-17", to: "2026-11-19" }],
+    });
+  });
+});
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+function lastDayOf(month: string): string {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+}

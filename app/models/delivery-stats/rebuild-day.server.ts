@@ -1,8 +1,14 @@
-import { decodeDate, insertRow, insertRows } from "../../../prisma/raw-sql";
+import {
+  decodeDate,
+  insertRow,
+  insertRows,
+  quoteIdentifier,
+  type SqlExecutor,
+} from "../../../prisma/raw-sql";
 import { rawSql } from "../../db.server";
 import { calendarDayOf, dayNumberOf, weekStartOf, type CalendarDay } from "../delivery-windows/calendar-day";
 import { startOfDay } from "../delivery-estimates.server";
-import { rollUpDay, type OrderForStats, type StatsRow } from "./day-rollup";
+import { rollUpDay, SUM_COLUMNS, type OrderForStats, type StatsRow } from "./day-rollup";
 import type { EventForStats } from "./shipment-facts";
 
 // Recomputes order days of a shop's DeliveryStatsDaily from their orders, shipments, scans, first promises
@@ -30,15 +36,46 @@ export async function rebuildStatsDays({
   }
   await rawSql.transaction(async (sql) => {
     for (const { day, rows } of rebuilt) {
-      await sql.run(`DELETE FROM "DeliveryStatsDaily" WHERE "shop" = ? AND "day" = ?`, [shop, day]);
-      const placement = { shop, day, week: weekStartOf(day), month: day.slice(0, 7) };
+      await sql.run(`DELETE FROM "DeliveryStats" WHERE "shop" = ? AND "grain" = 'day' AND "period" = ?`, [
+        shop,
+        day,
+      ]);
+      const placement = { shop, grain: "day", period: day, week: weekStartOf(day), month: day.slice(0, 7) };
       const placed = rows.map((row) => ({ ...placement, ...row }));
       // SQLite runs one prepared statement per row fastest; PostgreSQL wants few round trips.
-      if (sql.dialect === "sqlite") for (const row of placed) await insertRow(sql, "DeliveryStatsDaily", row);
-      else await insertRows(sql, "DeliveryStatsDaily", placed);
+      if (sql.dialect === "sqlite") for (const row of placed) await insertRow(sql, "DeliveryStats", row);
+      else await insertRows(sql, "DeliveryStats", placed);
+    }
+    const days = rebuilt.map(({ day }) => day);
+    for (const week of new Set(days.map(weekStartOf)))
+      await sumDaysInto(sql, { shop, grain: "week", period: week });
+    for (const month of new Set(days.map((day) => day.slice(0, 7)))) {
+      await sumDaysInto(sql, { shop, grain: "month", period: month });
     }
   });
   return rebuilt.flatMap(({ rows }) => rows);
+}
+
+const LANE_COLUMNS = ["carrier", "service", "country", "region"].map(quoteIdentifier).join(", ");
+const SUMS = SUM_COLUMNS.map(quoteIdentifier);
+
+// A week's or a month's rows, summed again from its day rows in the database.
+async function sumDaysInto(
+  sql: SqlExecutor,
+  { shop, grain, period }: { shop: string; grain: "week" | "month"; period: string },
+) {
+  await sql.run(`DELETE FROM "DeliveryStats" WHERE "shop" = ? AND "grain" = ? AND "period" = ?`, [
+    shop,
+    grain,
+    period,
+  ]);
+  await sql.run(
+    `INSERT INTO "DeliveryStats" ("shop", "grain", "period", "week", "month", ${LANE_COLUMNS}, ${SUMS.join(", ")})
+      SELECT "shop", ?, ?, '', '', ${LANE_COLUMNS}, ${SUMS.map((column) => `SUM(${column})`).join(", ")}
+      FROM "DeliveryStats" WHERE "shop" = ? AND "grain" = 'day' AND ${quoteIdentifier(grain)} = ?
+      GROUP BY "shop", ${LANE_COLUMNS}`,
+    [grain, period, shop, period],
+  );
 }
 
 type OrderShipmentRow = {

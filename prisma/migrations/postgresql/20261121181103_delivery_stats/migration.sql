@@ -1,11 +1,15 @@
 -- AlterTable
-ALTER TABLE "Shipment" ADD COLUMN "attentionOwner" TEXT;
-ALTER TABLE "Shipment" ADD COLUMN "attentionReason" TEXT;
+ALTER TABLE "Order" ADD COLUMN     "trackingLookups" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "Shipment" ADD COLUMN     "attentionOwner" TEXT,
+ADD COLUMN     "attentionReason" TEXT;
 
 -- CreateTable
-CREATE TABLE "DeliveryStatsDaily" (
+CREATE TABLE "DeliveryStats" (
     "shop" TEXT NOT NULL,
-    "day" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
     "week" TEXT NOT NULL,
     "month" TEXT NOT NULL,
     "carrier" TEXT NOT NULL,
@@ -15,7 +19,7 @@ CREATE TABLE "DeliveryStatsDaily" (
     "orders" INTEGER NOT NULL DEFAULT 0,
     "shipments" INTEGER NOT NULL DEFAULT 0,
     "shipped" INTEGER NOT NULL DEFAULT 0,
-    "ttsHours" REAL NOT NULL DEFAULT 0,
+    "ttsHours" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "tts00" INTEGER NOT NULL DEFAULT 0,
     "tts01" INTEGER NOT NULL DEFAULT 0,
     "tts02" INTEGER NOT NULL DEFAULT 0,
@@ -29,7 +33,7 @@ CREATE TABLE "DeliveryStatsDaily" (
     "tts10" INTEGER NOT NULL DEFAULT 0,
     "tts11" INTEGER NOT NULL DEFAULT 0,
     "delivered" INTEGER NOT NULL DEFAULT 0,
-    "transitDays" REAL NOT NULL DEFAULT 0,
+    "transitDays" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "transit00" INTEGER NOT NULL DEFAULT 0,
     "transit01" INTEGER NOT NULL DEFAULT 0,
     "transit02" INTEGER NOT NULL DEFAULT 0,
@@ -56,7 +60,7 @@ CREATE TABLE "DeliveryStatsDaily" (
     "promised" INTEGER NOT NULL DEFAULT 0,
     "onTime" INTEGER NOT NULL DEFAULT 0,
     "insideWindow" INTEGER NOT NULL DEFAULT 0,
-    "promiseErrorDays" REAL NOT NULL DEFAULT 0,
+    "promiseErrorDays" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "late" INTEGER NOT NULL DEFAULT 0,
     "exceptions" INTEGER NOT NULL DEFAULT 0,
     "returned" INTEGER NOT NULL DEFAULT 0,
@@ -67,22 +71,22 @@ CREATE TABLE "DeliveryStatsDaily" (
     "problemsCustoms" INTEGER NOT NULL DEFAULT 0,
     "problemsWeather" INTEGER NOT NULL DEFAULT 0,
     "firstAttempt" INTEGER NOT NULL DEFAULT 0,
-    "scanLagHours" REAL NOT NULL DEFAULT 0,
+    "scanLagHours" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "scanLagCount" INTEGER NOT NULL DEFAULT 0,
     "helpRequests" INTEGER NOT NULL DEFAULT 0,
     "lookups" INTEGER NOT NULL DEFAULT 0,
 
-    PRIMARY KEY ("shop", "day", "carrier", "service", "country", "region"),
-    CONSTRAINT "DeliveryStatsDaily_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("domain") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "DeliveryStats_pkey" PRIMARY KEY ("shop","grain","period","carrier","service","country","region")
 );
 
 -- CreateTable
 CREATE TABLE "DeliveryStatsState" (
-    "shop" TEXT NOT NULL PRIMARY KEY,
-    "changesSeen" DATETIME NOT NULL,
+    "shop" TEXT NOT NULL,
+    "changesSeen" TIMESTAMP(3) NOT NULL,
     "pendingDays" TEXT NOT NULL DEFAULT '[]',
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "DeliveryStatsState_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("domain") ON DELETE CASCADE ON UPDATE CASCADE
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DeliveryStatsState_pkey" PRIMARY KEY ("shop")
 );
 
 -- CreateTable
@@ -91,52 +95,30 @@ CREATE TABLE "DeliveryStatsDimension" (
     "kind" TEXT NOT NULL,
     "value" TEXT NOT NULL,
 
-    PRIMARY KEY ("shop", "kind", "value"),
-    CONSTRAINT "DeliveryStatsDimension_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("domain") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "DeliveryStatsDimension_pkey" PRIMARY KEY ("shop","kind","value")
 );
-
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_Order" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "shop" TEXT NOT NULL,
-    "shopifyId" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
-    "orderedAt" DATETIME NOT NULL,
-    "cancelledAt" DATETIME,
-    "fulfillmentStatus" TEXT,
-    "destinationCountry" TEXT,
-    "destinationProvince" TEXT,
-    "destinationPostalPrefix" TEXT,
-    "customerEmailHash" TEXT,
-    "customerPhoneHash" TEXT,
-    "customerIdHash" TEXT,
-    "customerLocale" TEXT,
-    "trackingLookups" INTEGER NOT NULL DEFAULT 0,
-    "itemCount" INTEGER NOT NULL DEFAULT 0,
-    "shopifyUpdatedAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Order_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("domain") ON DELETE CASCADE ON UPDATE CASCADE
-);
-INSERT INTO "new_Order" ("cancelledAt", "createdAt", "customerEmailHash", "customerIdHash", "customerLocale", "customerPhoneHash", "destinationCountry", "destinationPostalPrefix", "destinationProvince", "fulfillmentStatus", "id", "itemCount", "name", "orderedAt", "shop", "shopifyId", "shopifyUpdatedAt", "updatedAt") SELECT "cancelledAt", "createdAt", "customerEmailHash", "customerIdHash", "customerLocale", "customerPhoneHash", "destinationCountry", "destinationPostalPrefix", "destinationProvince", "fulfillmentStatus", "id", "itemCount", "name", "orderedAt", "shop", "shopifyId", "shopifyUpdatedAt", "updatedAt" FROM "Order";
-DROP TABLE "Order";
-ALTER TABLE "new_Order" RENAME TO "Order";
-CREATE INDEX "Order_shop_name_idx" ON "Order"("shop", "name");
-CREATE INDEX "Order_shop_customerEmailHash_idx" ON "Order"("shop", "customerEmailHash");
-CREATE INDEX "Order_shop_orderedAt_idx" ON "Order"("shop", "orderedAt");
-CREATE INDEX "Order_shop_updatedAt_idx" ON "Order"("shop", "updatedAt");
-CREATE UNIQUE INDEX "Order_shop_shopifyId_key" ON "Order"("shop", "shopifyId");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE INDEX "DeliveryStatsDaily_shop_month_idx" ON "DeliveryStatsDaily"("shop", "month");
+CREATE INDEX "DeliveryStats_shop_grain_week_idx" ON "DeliveryStats"("shop", "grain", "week");
+
+-- CreateIndex
+CREATE INDEX "DeliveryStats_shop_grain_month_idx" ON "DeliveryStats"("shop", "grain", "month");
+
+-- CreateIndex
+CREATE INDEX "Order_shop_updatedAt_idx" ON "Order"("shop", "updatedAt");
 
 -- CreateIndex
 CREATE INDEX "Shipment_shop_updatedAt_idx" ON "Shipment"("shop", "updatedAt");
 
 -- CreateIndex
 CREATE INDEX "SupportRequest_shop_updatedAt_idx" ON "SupportRequest"("shop", "updatedAt");
+
+-- AddForeignKey
+ALTER TABLE "DeliveryStats" ADD CONSTRAINT "DeliveryStats_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop"("domain") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DeliveryStatsState" ADD CONSTRAINT "DeliveryStatsState_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop"("domain") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DeliveryStatsDimension" ADD CONSTRAINT "DeliveryStatsDimension_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop"("domain") ON DELETE CASCADE ON UPDATE CASCADE;
 
