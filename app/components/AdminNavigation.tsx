@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 export const ADMIN_PAGES = [
   { url: "/app", label: "Dashboard" },
   { url: "/app/shipments", label: "Shipments" },
+  { url: "/app/attention", label: "Needs attention" },
   { url: "/app/carriers", label: "Carrier performance" },
   { url: "/app/support", label: "Support" },
   { url: "/app/notifications", label: "Notifications" },

@@ -1,28 +1,36 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { formatDay } from "../lib/format";
+import type { ShownWindow } from "../models/delivery-windows/shown-window";
 
 export type ShipmentSummaryView = {
   trackingNumber: string | null;
   trackingCompany: string | null;
   carrier: string | null;
   shippedAt: Date | null;
-  carrierEstimatedAt: Date | null;
-  windowStart: Date | null;
-  windowEnd: Date | null;
-  deliveredAt: Date | null;
   order: { destinationCountry: string | null; destinationProvince: string | null };
 };
 
-function deliveryText(shipment: ShipmentSummaryView): string {
-  if (shipment.deliveredAt) return `Delivered ${formatDay(shipment.deliveredAt)}`;
-  if (shipment.windowStart && shipment.windowEnd) {
-    const start = formatDay(shipment.windowStart);
-    const end = formatDay(shipment.windowEnd);
-    return start === end ? start : `${start} – ${end}`;
+// The same window the shopper is shown (shown-window.ts), in the admin's words.
+function deliveryText(shown: ShownWindow): string {
+  const range = (start: Date, end: Date) =>
+    formatDay(start) === formatDay(end) ? formatDay(end) : `${formatDay(start)} – ${formatDay(end)}`;
+  switch (shown.kind) {
+    case "delivered":
+      return `Delivered ${formatDay(shown.deliveredAt)}`;
+    case "window":
+      return shown.likely
+        ? `${range(shown.start, shown.end)} (most likely ${formatDay(shown.likely)})`
+        : range(shown.start, shown.end);
+    case "late":
+      return shown.newWindow
+        ? `Late: promised by ${formatDay(shown.promisedBy)}, now ${range(shown.newWindow.start, shown.newWindow.end)}`
+        : `Late: promised by ${formatDay(shown.promisedBy)}`;
+    case "carrier_estimate":
+      return `${formatDay(shown.estimatedAt)} (carrier's estimate)`;
+    case "none":
+      return "Not predicted yet";
   }
-  if (shipment.carrierEstimatedAt) return `${formatDay(shipment.carrierEstimatedAt)} (carrier's estimate)`;
-  return "Not predicted yet";
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -36,7 +44,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ShipmentSummaryCard({ shipment }: { shipment: ShipmentSummaryView }) {
+export function ShipmentSummaryCard({
+  shipment,
+  shownWindow,
+}: {
+  shipment: ShipmentSummaryView;
+  shownWindow: ShownWindow;
+}) {
   const destination = [shipment.order.destinationProvince, shipment.order.destinationCountry]
     .filter(Boolean)
     .join(", ");
@@ -46,7 +60,7 @@ export function ShipmentSummaryCard({ shipment }: { shipment: ShipmentSummaryVie
         <Fact label="Tracking number">{shipment.trackingNumber ?? "—"}</Fact>
         <Fact label="Carrier">{shipment.trackingCompany ?? shipment.carrier ?? "Unknown"}</Fact>
         <Fact label="Shipped">{formatDay(shipment.shippedAt)}</Fact>
-        <Fact label="Delivery">{deliveryText(shipment)}</Fact>
+        <Fact label="Delivery">{deliveryText(shownWindow)}</Fact>
         <Fact label="Destination">{destination || "—"}</Fact>
       </InlineGrid>
     </Card>

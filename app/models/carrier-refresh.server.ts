@@ -17,6 +17,7 @@ import { nextCheckAt } from "./poll-schedule";
 import { FINAL_STATUSES, isShipmentStatus } from "./shipment-status";
 import { milestonesForChange } from "./notification-milestones";
 import { queueShipmentMilestones } from "./notification-outbox.server";
+import { attentionAfterStateChange } from "./shipment-attention";
 import { deriveShipmentState } from "./shipment-timeline.server";
 
 const HOUR = 3_600_000;
@@ -77,6 +78,10 @@ export async function refreshShipment({
       lastEventAt: true,
       deliveredAt: true,
       carrierEstimatedAt: true,
+      windowEnd: true,
+      attention: true,
+      attentionReason: true,
+      attentionOwner: true,
       pollFailures: true,
       shopifyFulfillmentStatus: true,
       shopifyShipmentStatus: true,
@@ -161,7 +166,9 @@ export async function refreshShipment({
       shopifyDeliveredAt: shipment.shopifyDeliveredAt ?? primary.deliveredAt,
     });
     const estimate = primary.estimatedDeliveryAt ?? shipment.carrierEstimatedAt;
+    const attention = attentionAfterStateChange(shipment, state, now);
     const changed =
+      attention !== null ||
       fresh.length > 0 ||
       state.status !== shipment.status ||
       state.substatus !== shipment.substatus ||
@@ -187,6 +194,7 @@ export async function refreshShipment({
         pollFailures: 0,
         lastPollError: null,
         nextCheckAt: next,
+        ...attention,
         ...(handOff
           ? { lastMileCarrier: handOff.carrier, lastMileTrackingNumber: handOff.trackingNumber }
           : {}),
@@ -200,7 +208,7 @@ export async function refreshShipment({
     const before = isShipmentStatus(shipment.status) ? { ...shipment, status: shipment.status } : null;
     const triggers = milestonesForChange({
       before,
-      after: { ...state, carrierEstimatedAt: estimate },
+      after: { ...state, carrierEstimatedAt: estimate, windowEnd: shipment.windowEnd },
       now,
     });
     await queueShipmentMilestones(tx, { shop, shipmentId, triggers, now });

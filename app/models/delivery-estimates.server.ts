@@ -7,6 +7,7 @@ import { shopDeliveryHistory } from "./delivery-history.server";
 import { calendarDayOf, dayNumberAt, dayNumberOf, type CalendarDay } from "./delivery-windows/calendar-day";
 import { predictWindow, type DeliveryWindow } from "./delivery-windows/predict-window";
 import type { JobRequest } from "./jobs.server";
+import { flagRevisionPastPromise } from "./late-shipments.server";
 import { FINAL_STATUSES, isShipmentStatus } from "./shipment-status";
 
 export const ESTIMATE_WINDOW_JOB_TYPE = "shipment.estimate_window";
@@ -41,6 +42,8 @@ export async function estimateShipmentWindow({
     select: {
       id: true,
       status: true,
+      substatus: true,
+      lastEventAt: true,
       carrier: true,
       service: true,
       shippedAt: true,
@@ -124,6 +127,9 @@ export async function estimateShipmentWindow({
       },
       select: { id: true },
     });
+    if (earlierEstimate) {
+      await flagRevisionPastPromise(tx, { shop, shipment, windowEnd: window.latestAt, now });
+    }
     return true;
   });
   return { changed, window, basis: predicted.basis };

@@ -3,6 +3,7 @@ import prisma from "../db.server";
 import type { AdminGraphql } from "../services/admin-graphql.server";
 import type { JobHandler } from "../services/jobs/job-handlers.server";
 import { adminGraphqlForStoredShop } from "../services/shop-admin.server";
+import { attentionReasonLabel } from "./attention-guidance";
 import type { FlowTriggerReceiveMutation } from "../types/admin.generated";
 import type { JobRequest } from "./jobs.server";
 import { trackingLinkFor } from "./notification-links.server";
@@ -112,6 +113,11 @@ const DEFAULT_REASON: Record<"delayed" | "exception", string> = {
   exception: "The carrier reported a problem",
 };
 const DEFAULT_NEXT_STEP = SUBSTATUSES.carrier_failure.next;
+// The delays Parcelwise finds itself arrive as their message situation (notification-milestones.ts).
+const FOUND_DELAY_REASONS: Record<string, string | null> = {
+  late: attentionReasonLabel("window_passed"),
+  window_moved: attentionReasonLabel("window_moved_past_promise"),
+};
 const HOUR_MS = 60 * 60 * 1000;
 
 export function buildFlowTriggerPayload({
@@ -273,6 +279,8 @@ function substatusIn(reason: string | undefined) {
 
 function reasonFor(trigger: "delayed" | "exception", substatus: string | null, reason: string | undefined) {
   const given = reason?.trim();
+  const foundDelay = given && Object.hasOwn(FOUND_DELAY_REASONS, given) ? FOUND_DELAY_REASONS[given] : null;
+  if (foundDelay) return foundDelay;
   if (given && !isSubstatus(given)) return given;
   const known = matchingSubstatus(trigger, substatusIn(reason) ?? substatus);
   return known ? SUBSTATUSES[known].label : DEFAULT_REASON[trigger];

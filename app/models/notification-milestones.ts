@@ -2,8 +2,8 @@ import type { FlowTrigger, Milestone } from "./notification-rules";
 import type { ShipmentStatus } from "./shipment-status";
 
 // Which shopper-facing milestones a change of a shipment's derived state reaches. Pure: the three places that
-// change a shipment (webhook ORM path, webhook driver path, carrier polls) and the stuck watcher all ask this
-// one function, in the transaction that writes the change.
+// change a shipment (webhook ORM path, webhook driver path, carrier polls) and the delivery watch (stuck, late)
+// all ask this module, in the transaction that writes the change.
 
 export type MilestoneTrigger = {
   milestone: Milestone;
@@ -22,6 +22,10 @@ export type MilestoneState = {
   substatus: string | null;
   lastEventAt: Date | null;
   carrierEstimatedAt?: Date | null;
+  // The shipment's own predicted window. While it has one, that window is what the shopper was promised, and
+  // the window estimator tells them when a revision ends after the promise (lateTrigger); the carrier's
+  // estimate moving is then no news of its own.
+  windowEnd?: Date | null;
 };
 
 // Substatuses that are worth a message while the parcel is simply moving: it reached the destination
@@ -109,6 +113,7 @@ export function milestonesForChange({
 
 function windowMovedLater(before: MilestoneState, after: MilestoneState): boolean {
   if (after.status === "delivered" || after.status === "returned") return false;
+  if (after.windowEnd) return false;
   const previous = before.carrierEstimatedAt;
   const next = after.carrierEstimatedAt;
   if (!previous || !next) return false;
@@ -118,6 +123,38 @@ function windowMovedLater(before: MilestoneState, after: MilestoneState): boolea
 // The stuck watcher's finding, in the same shape.
 export function stuckTrigger(now: Date): MilestoneTrigger {
   return { milestone: "delayed", substatus: "stuck", eventAt: now, key: "delayed:stuck", flow: "stuck" };
+}
+
+export type LateCause = "window_passed" | "window_moved_past_promise";
+
+// The late watcher's (and the window estimator's) finding. A window revised past the promise is the
+// "window_moved" news, under the same key the carrier's moved estimate uses, so the shopper hears it once
+// whichever noticed first. A parcel the carrier never scanned reads as waiting for its first scan.
+export function lateTrigger({
+  cause,
+  neverScanned,
+  becameLateAt,
+}: {
+  cause: LateCause;
+  neverScanned: boolean;
+  becameLateAt: Date;
+}): MilestoneTrigger {
+  if (cause === "window_moved_past_promise") {
+    return {
+      milestone: "delayed",
+      substatus: "window_moved",
+      eventAt: becameLateAt,
+      key: "delayed:window_moved",
+      flow: "delayed",
+    };
+  }
+  return {
+    milestone: "delayed",
+    substatus: neverScanned ? "late_handoff" : "late",
+    eventAt: becameLateAt,
+    key: "delayed:late",
+    flow: "delayed",
+  };
 }
 
 // How far along a milestone is: a queued message for an earlier one is outdated once the parcel is past it.

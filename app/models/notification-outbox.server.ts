@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { decodeBoolean, insertRow, newRowId, type SqlExecutor } from "../../prisma/raw-sql";
 import { flowTriggerJobRequest } from "./flow-triggers.server";
 import { enqueueJob, enqueueJobSql, type JobRequest } from "./jobs.server";
-import { stuckTrigger, type MilestoneTrigger } from "./notification-milestones";
+import { lateTrigger, stuckTrigger, type LateCause, type MilestoneTrigger } from "./notification-milestones";
 import { channelsFor, parseNotificationRules, type NotificationRules } from "./notification-rules";
 
 type Transaction = Prisma.TransactionClient;
@@ -207,4 +207,47 @@ export async function queueStuckShipmentAlerts(
   }: { shop: string; shipmentId: string; becameStuckAt: Date; now: Date },
 ): Promise<void> {
   await queueShipmentMilestones(tx, { shop, shipmentId, triggers: [stuckTrigger(becameStuckAt)], now });
+}
+
+// Called by the late watcher and the window estimator in the transaction that flags the parcel late. Dated when
+// the parcel became late (its window's end, or the revision), so the first run on an old shop records rather
+// than announces.
+export async function queueLateShipmentAlerts(
+  tx: Transaction,
+  {
+    shop,
+    shipmentId,
+    cause,
+    neverScanned,
+    becameLateAt,
+    now,
+  }: {
+    shop: string;
+    shipmentId: string;
+    cause: LateCause;
+    neverScanned: boolean;
+    becameLateAt: Date;
+    now: Date;
+  },
+): Promise<void> {
+  const trigger = lateTrigger({ cause, neverScanned, becameLateAt });
+  await queueShipmentMilestones(tx, { shop, shipmentId, triggers: [trigger], now });
+}
+
+// A parcel the watcher finds likely lost is the merchant's call (a claim, a reship): Flow hears of it, the
+// shopper does not. They were told it is delayed when it went silent, and "lost" is a guess until the carrier
+// or the merchant confirms it.
+export async function queueLikelyLostAlert(
+  tx: Transaction,
+  { shop, shipmentId, daysSilent }: { shop: string; shipmentId: string; daysSilent: number },
+): Promise<void> {
+  await enqueueJob(
+    tx,
+    flowTriggerJobRequest({
+      shop,
+      shipmentId,
+      trigger: "exception",
+      reason: `Likely lost: no carrier scan for ${daysSilent} days`,
+    }),
+  );
 }

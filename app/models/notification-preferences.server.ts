@@ -3,6 +3,7 @@ import { config } from "../config.server";
 import prisma from "../db.server";
 import { maskPhone, normalizePhoneE164 } from "../lib/phone";
 import { hashCustomerContact, hashesMatch } from "../services/customer-identity.server";
+import { promiseAndLikelyDay, shownDeliveryWindow, type ShownWindow } from "./delivery-windows/shown-window";
 import { isShipmentStatus, type ShipmentStatus } from "./shipment-status";
 import { isSubstatus } from "./tracking-taxonomy";
 
@@ -108,6 +109,18 @@ export type ShipmentView = {
   }>;
 };
 
+// The block renders a window, a carrier's date or a delivery day; a broken promise shows as "running late"
+// (problem), with the revised window while it is still ahead.
+function windowView(shown: ShownWindow): Pick<ShipmentView, "window" | "carrierEstimatedAt" | "deliveredAt"> {
+  const iso = (range: { start: Date; end: Date } | null) =>
+    range ? { start: range.start.toISOString(), end: range.end.toISOString() } : null;
+  return {
+    window: shown.kind === "window" ? iso(shown) : shown.kind === "late" ? iso(shown.newWindow) : null,
+    carrierEstimatedAt: shown.kind === "carrier_estimate" ? shown.estimatedAt.toISOString() : null,
+    deliveredAt: shown.kind === "delivered" ? shown.deliveredAt.toISOString() : null,
+  };
+}
+
 export type PreferenceView = {
   email: boolean;
   sms: boolean;
@@ -159,10 +172,12 @@ export async function getOrderStatus({
   shop,
   orderGid,
   customerGid,
+  now = new Date(),
 }: {
   shop: string;
   orderGid: string;
   customerGid: string;
+  now?: Date;
 }): Promise<OrderStatusView | null> {
   const order = await prisma.order.findUnique({
     where: { shop_shopifyId: { shop, shopifyId: orderGid } },
@@ -182,6 +197,11 @@ export async function getOrderStatus({
           windowEnd: true,
           carrierEstimatedAt: true,
           deliveredAt: true,
+          estimates: {
+            where: { shop },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { isOriginal: true, latestAt: true, likelyAt: true },
+          },
           events: {
             where: { shop },
             orderBy: { occurredAt: "desc" },
@@ -205,7 +225,7 @@ export async function getOrderStatus({
   });
   if (!order || !orderBelongsTo({ shop, customerIdHash: order.customerIdHash }, customerGid)) return null;
   const shipments = order.shipments.map((shipment): ShipmentView => {
-    const settled = shipment.status === "delivered" || shipment.status === "returned";
+    const shown = shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(shipment.estimates) }, now);
     return {
       status: shipment.status,
       substatus: isSubstatus(shipment.substatus) ? shipment.substatus : null,
@@ -214,17 +234,15 @@ export async function getOrderStatus({
         shipment.events.map((event) => event.status),
       ),
       problem:
-        isShipmentStatus(shipment.status) && PROBLEM_STATUSES.has(shipment.status) ? shipment.status : null,
+        isShipmentStatus(shipment.status) && PROBLEM_STATUSES.has(shipment.status)
+          ? shipment.status
+          : shown.kind === "late"
+            ? "delayed"
+            : null,
       carrier: shipment.trackingCompany,
       trackingNumber: shipment.trackingNumber,
       trackingUrl: shipment.trackingUrl,
-      window:
-        !settled && shipment.windowStart && shipment.windowEnd
-          ? { start: shipment.windowStart.toISOString(), end: shipment.windowEnd.toISOString() }
-          : null,
-      carrierEstimatedAt:
-        !settled && shipment.carrierEstimatedAt ? shipment.carrierEstimatedAt.toISOString() : null,
-      deliveredAt: shipment.deliveredAt?.toISOString() ?? null,
+      ...windowView(shown),
       events: shipment.events.slice(0, RECENT_EVENTS).map((event) => ({
         status: event.status,
         substatus: isSubstatus(event.substatus) ? event.substatus : null,

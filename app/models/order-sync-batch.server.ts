@@ -13,6 +13,7 @@ import {
   shipmentRowData,
 } from "./order-sync.server";
 import { assignCarrier, shopCarrierHistory } from "./shipment-carrier.server";
+import { attentionAfterStateChange, NO_ATTENTION } from "./shipment-attention";
 import { deriveShipmentState } from "./shipment-timeline.server";
 
 // Backfill imports tens of thousands of orders: rows Parcelwise has never seen are built in memory and written
@@ -151,6 +152,8 @@ async function freshOrderRows(
           trackingIndex,
           ...row,
           ...state,
+          // A parcel imported with a problem is history for the shopper, but still the merchant's to act on.
+          ...attentionAfterStateChange(NO_ATTENTION, state, now),
           ...stamps,
         });
         versionRows.push({

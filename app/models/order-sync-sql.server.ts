@@ -21,6 +21,7 @@ import {
 import { FINAL_STATUSES } from "./shipment-status";
 import { milestonesForChange } from "./notification-milestones";
 import { queueShipmentMilestonesSql } from "./notification-outbox.server";
+import { attentionAfterStateChange, type StoredAttention } from "./shipment-attention";
 import { deriveShipmentState, type ShipmentState } from "./shipment-timeline.server";
 
 // The webhook apply path's common case through the driver: an event or a fulfillment version for shipments
@@ -44,6 +45,8 @@ type StoredShipment = {
   shopifyShipmentStatus: string | null;
   shopifyDeliveredAt: Date | null;
   state: ShipmentState;
+  attention: StoredAttention;
+  windowEnd: Date | null;
   nextCheckAt: Date | null;
   events: TimelineEvent[];
 };
@@ -69,6 +72,7 @@ async function loadFulfillmentShipments(
     `SELECT s."id", s."orderId", s."carrierEstimatedAt", s."trackingIndex", s."trackingNumber", s."shopifyUpdatedAt", s."carrierConfirmed",
             s."shopifyFulfillmentStatus", s."shopifyShipmentStatus", s."shopifyDeliveredAt", s."status" AS "shipmentStatus",
             s."substatus" AS "shipmentSubstatus", s."lastEventAt", s."deliveredAt", s."nextCheckAt",
+            s."attention", s."attentionReason", s."attentionOwner", s."windowEnd",
             e."status", e."substatus", e."occurredAt", e."dedupeKey"
        FROM "Shipment" s LEFT JOIN "TrackingEvent" e ON e."shipmentId" = s."id" AND e."shop" = s."shop"
       WHERE s."shop" = ? AND s."shopifyFulfillmentId" = ?`,
@@ -96,6 +100,12 @@ async function loadFulfillmentShipments(
           lastEventAt: decodeDate(row.lastEventAt),
           deliveredAt: decodeDate(row.deliveredAt),
         },
+        attention: {
+          attention: text(row.attention),
+          attentionReason: text(row.attentionReason),
+          attentionOwner: text(row.attentionOwner),
+        },
+        windowEnd: decodeDate(row.windowEnd),
         nextCheckAt: decodeDate(row.nextCheckAt),
         events: [],
       };
@@ -162,19 +172,22 @@ async function saveShipment(
       fields.shopifyDeliveredAt !== undefined ? fields.shopifyDeliveredAt : shipment.shopifyDeliveredAt,
   });
   const clearNextCheck = FINAL_STATUSES.has(state.status) && shipment.nextCheckAt !== null;
-  if (Object.keys(fields).length === 0 && sameState(state, shipment.state) && !clearNextCheck) return;
   const now = new Date();
+  const attention = attentionAfterStateChange(shipment.attention, state, now);
+  if (Object.keys(fields).length === 0 && sameState(state, shipment.state) && !clearNextCheck && !attention)
+    return;
   await updateRowById(sql, "Shipment", shipment.id, {
     ...fields,
     ...state,
     ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}),
+    ...attention,
     updatedAt: now,
   });
   const carrierEstimatedAt =
     fields.carrierEstimatedAt !== undefined ? fields.carrierEstimatedAt : shipment.carrierEstimatedAt;
   const triggers = milestonesForChange({
     before: { ...shipment.state, carrierEstimatedAt: shipment.carrierEstimatedAt },
-    after: { ...state, carrierEstimatedAt },
+    after: { ...state, carrierEstimatedAt, windowEnd: shipment.windowEnd },
     now,
   });
   await queueShipmentMilestonesSql(sql, {
@@ -186,6 +199,7 @@ async function saveShipment(
   });
   shipment.state = state;
   shipment.carrierEstimatedAt = carrierEstimatedAt;
+  if (attention) shipment.attention = attention;
 }
 
 function sameState(a: ShipmentState, b: ShipmentState) {

@@ -1,9 +1,20 @@
 import prisma from "../db.server";
+import { promiseAndLikelyDay, shownDeliveryWindow } from "./delivery-windows/shown-window";
+import { attentionSummary } from "./needs-attention.server";
 import { listShipmentNotifications } from "./notifications.server";
 
-// One shipment as its admin page shows it: the parcel, its scans newest first, and every message Parcelwise
-// queued about it. Null when the shipment does not exist or belongs to another shop.
-export async function getShipmentDetail({ shop, shipmentId }: { shop: string; shipmentId: string }) {
+// One shipment as its admin page shows it: the parcel, the window the shopper is shown, what needs attention
+// (why, who can act, the next step), its scans newest first, and every message Parcelwise queued about it.
+// Null when the shipment does not exist or belongs to another shop.
+export async function getShipmentDetail({
+  shop,
+  shipmentId,
+  now = new Date(),
+}: {
+  shop: string;
+  shipmentId: string;
+  now?: Date;
+}) {
   const shipment = await prisma.shipment.findFirst({
     where: { id: shipmentId, shop },
     select: {
@@ -19,6 +30,16 @@ export async function getShipmentDetail({ shop, shipmentId }: { shop: string; sh
       windowEnd: true,
       deliveredAt: true,
       lastEventAt: true,
+      attention: true,
+      attentionReason: true,
+      attentionOwner: true,
+      attentionSince: true,
+      attentionResolvedAt: true,
+      estimates: {
+        where: { shop },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { isOriginal: true, latestAt: true, likelyAt: true },
+      },
       order: { select: { name: true, destinationCountry: true, destinationProvince: true } },
       events: {
         where: { shop },
@@ -40,7 +61,13 @@ export async function getShipmentDetail({ shop, shipmentId }: { shop: string; sh
   });
   if (!shipment) return null;
   const notifications = await listShipmentNotifications({ shop, shipmentId });
-  return { shipment, notifications: notifications.map(withHoldSpelledOut) };
+  const { estimates, ...rest } = shipment;
+  return {
+    shipment: rest,
+    shownWindow: shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(estimates) }, now),
+    attention: attentionSummary(shipment),
+    notifications: notifications.map(withHoldSpelledOut),
+  };
 }
 
 // The dispatcher records a hold (quiet hours, the daily cap) as a queued row whose reason reads

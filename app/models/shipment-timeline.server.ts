@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { milestonesForChange } from "./notification-milestones";
 import { queueShipmentMilestones } from "./notification-outbox.server";
+import { attentionAfterStateChange } from "./shipment-attention";
 import { FINAL_STATUSES, isShipmentStatus, type ShipmentStatus } from "./shipment-status";
 import { normalizeShopifyDisplayStatus, STATUS_PROGRESS } from "./shopify-event-status";
 
@@ -94,6 +95,10 @@ export async function recomputeShipmentStatus(
       substatus: true,
       lastEventAt: true,
       carrierEstimatedAt: true,
+      windowEnd: true,
+      attention: true,
+      attentionReason: true,
+      attentionOwner: true,
       trackingNumber: true,
       shopifyFulfillmentStatus: true,
       shopifyShipmentStatus: true,
@@ -108,14 +113,18 @@ export async function recomputeShipmentStatus(
   const state = deriveShipmentState(shipment);
   await tx.shipment.update({
     where: { id: shipmentId },
-    data: { ...state, ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}) },
+    data: {
+      ...state,
+      ...(FINAL_STATUSES.has(state.status) ? { nextCheckAt: null } : {}),
+      ...attentionAfterStateChange(shipment, state, now),
+    },
     select: { id: true },
   });
   const before =
     firstSeen || !isShipmentStatus(shipment.status) ? null : { ...shipment, status: shipment.status };
   const triggers = milestonesForChange({
     before,
-    after: { ...state, carrierEstimatedAt: shipment.carrierEstimatedAt },
+    after: { ...state, carrierEstimatedAt: shipment.carrierEstimatedAt, windowEnd: shipment.windowEnd },
     now,
   });
   await queueShipmentMilestones(tx, { shop, shipmentId, triggers, now });

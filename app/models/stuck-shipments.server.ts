@@ -1,8 +1,10 @@
 import type { Prisma } from "@prisma/client";
 import prisma from "../db.server";
 import type { JobHandler } from "../services/jobs/job-handlers.server";
+import { raiseAttention } from "./attention-flags.server";
 import { queueStuckShipmentAlerts } from "./notification-outbox.server";
 import { getScanGapNorms, type ScanGapBasis, type ScanGapNorms } from "./scan-gap-norms.server";
+import { INFERRED_REASONS, watchedFinding } from "./shipment-attention";
 import { FINAL_STATUSES, SHIPMENT_STATUSES, type ShipmentStatus } from "./shipment-status";
 
 // A parcel is stuck when it has been silent for longer than is normal for its carrier at its stage, in this
@@ -39,6 +41,7 @@ const SHIPMENT_FIELDS = {
   orderId: true,
   carrier: true,
   status: true,
+  substatus: true,
   trackingNumber: true,
   shippedAt: true,
   lastEventAt: true,
@@ -84,22 +87,23 @@ export async function detectStuckShipments({
   return { flagged, resolved, finished };
 }
 
-// Runs every hour per shop; the caller registers it and the outbox turns each newly stuck parcel into the
-// shopper's "delayed" message and the merchant's Flow trigger.
+// Stuck detection alone, as a job. The hourly delivery watch (delivery-watch.server.ts) runs the same detection
+// after likely lost and late; the outbox turns each newly stuck parcel into the shopper's "delayed" message and
+// the merchant's Flow trigger.
 export const runStuckShipmentsJob: JobHandler = async ({ shop, now }) => {
-  const { finished } = await detectStuckShipments({
-    shop,
-    now,
-    onStuck: (tx, stuck) =>
-      queueStuckShipmentAlerts(tx, {
-        shop,
-        shipmentId: stuck.shipmentId,
-        becameStuckAt: new Date(stuck.lastScanAt.getTime() + stuck.thresholdHours * 3_600_000),
-        now,
-      }),
-  });
+  const { finished } = await detectStuckShipments({ shop, now, onStuck: alertStuck(shop, now) });
   return { runAgainAt: new Date(now.getTime() + (finished ? STUCK_CHECK_INTERVAL_MS : CONTINUE_AFTER_MS)) };
 };
+
+export function alertStuck(shop: string, now: Date): OnStuck {
+  return (tx, stuck) =>
+    queueStuckShipmentAlerts(tx, {
+      shop,
+      shipmentId: stuck.shipmentId,
+      becameStuckAt: new Date(stuck.lastScanAt.getTime() + stuck.thresholdHours * HOUR_MS),
+      now,
+    });
+}
 
 // Parcels already flagged drop out of the candidates, so a run cut short by its budget resumes where it stopped.
 async function flagSilentShipments({
@@ -171,9 +175,9 @@ function isInFlight(shipment: ShipmentFields): boolean {
   );
 }
 
-// Only parcels without a flag become stuck: one already late, in exception or lost has told the shopper
-// about it, and never replacing another flag keeps two detectors from flipping a parcel back and forth.
-// The update is conditional on what was read, so a scan that lands meanwhile, or a concurrent run, wins.
+// Only parcels without a flag become stuck (stuck ranks lowest): one already late, in exception or lost has
+// told the shopper about it, and never replacing another flag keeps two detectors from flipping a parcel back
+// and forth.
 async function flagStuck({
   shop,
   now,
@@ -188,17 +192,14 @@ async function flagStuck({
   onStuck: OnStuck;
 }): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.shipment.updateMany({
-      where: {
-        id: shipment.id,
-        shop,
-        attention: null,
-        status: shipment.status,
-        lastEventAt: shipment.lastEventAt,
-      },
-      data: { attention: "stuck", attentionSince: now, attentionResolvedAt: null },
+    const flagged = await raiseAttention(tx, {
+      shop,
+      shipmentId: shipment.id,
+      read: shipment,
+      finding: watchedFinding("stuck", INFERRED_REASONS.noRecentScan, shipment),
+      now,
     });
-    if (count === 0) return false;
+    if (!flagged) return false;
     await onStuck(tx, stuck);
     return true;
   });
@@ -234,6 +235,7 @@ async function resolveStuckShipments({
     if (moved.length) {
       const { count } = await prisma.shipment.updateMany({
         where: { shop, attention: "stuck", id: { in: moved.map((shipment) => shipment.id) } },
+        // The stuck finding's reason and owner stay, for the analytics (shipment-attention.ts).
         data: { attention: null, attentionResolvedAt: now },
       });
       resolved += count;

@@ -23,7 +23,7 @@ export async function startSync({
       uniqueKey: "reconcile",
       runAt: new Date(now.getTime() + RECONCILE_INTERVAL_MS),
     });
-    // Hourly from then on: parcels silent for longer than is normal for their carrier and stage.
+    // Hourly from then on, the delivery watch: parcels likely lost, late, or silent for longer than is normal.
     await enqueueJob(tx, stuckShipmentsJob(shop, now));
     // Carrier performance rollups, kept current from then on (every 10 minutes).
     await enqueueJob(tx, deliveryStatsJob(shop, now));

@@ -37,6 +37,10 @@ export type TrackedShipment = {
   shippedAt: Date | null;
   windowStart: Date | null;
   windowEnd: Date | null;
+  // The current window's most likely day and the end of the first window promised (shown-window.ts).
+  likelyAt: Date | null;
+  promisedBy: Date | null;
+  carrierEstimatedAt: Date | null;
   deliveredAt: Date | null;
   attention: string | null;
   // Newest first.
@@ -144,7 +148,8 @@ export async function countTrackingLookup({
   now: Date;
 }) {
   await rawSql.statement(
-    `UPDATE "Order" SET "trackingLookups" = "trackingLookups" + 1, "updatedAt" = ? WHERE "shop" = ? AND "id" = ?`,
+    `UPDATE "Order" SET "trackingLookups" = "trackingLookups" + 1, "updatedAt" = ?
+      WHERE "shop" = ? AND "id" = ? RETURNING "id"`,
     [now, shop, orderId],
   );
 }
@@ -183,15 +188,15 @@ function storedDigest(row: OrderKeyRow, kind: ShopperContact["kind"]): string {
   return postalDigest(row.destinationPostalPrefix);
 }
 
-type ShipmentRow = Omit<
-  TrackedShipment,
-  "events" | "shippedAt" | "windowStart" | "windowEnd" | "deliveredAt"
-> & {
-  shippedAt: unknown;
-  windowStart: unknown;
-  windowEnd: unknown;
-  deliveredAt: unknown;
-};
+type DateColumn =
+  | "shippedAt"
+  | "windowStart"
+  | "windowEnd"
+  | "likelyAt"
+  | "promisedBy"
+  | "carrierEstimatedAt"
+  | "deliveredAt";
+type ShipmentRow = Omit<TrackedShipment, "events" | DateColumn> & Record<DateColumn, unknown>;
 type ShipmentEventRow = ShipmentRow &
   Omit<TrackedEvent, "occurredAt" | "status" | "substatus"> & {
     eventStatus: string | null;
@@ -200,7 +205,11 @@ type ShipmentEventRow = ShipmentRow &
   };
 
 const SHIPMENT_COLUMNS_OF_S = `s."id", s."status", s."substatus", s."trackingNumber", s."trackingCompany", s."carrier",
-  s."trackingUrl", s."shippedAt", s."windowStart", s."windowEnd", s."deliveredAt", s."attention"`;
+  s."trackingUrl", s."shippedAt", s."windowStart", s."windowEnd", s."carrierEstimatedAt", s."deliveredAt", s."attention",
+  (SELECT d."likelyAt" FROM "DeliveryEstimate" d WHERE d."shop" = s."shop" AND d."shipmentId" = s."id"
+    ORDER BY d."createdAt" DESC, d."id" DESC LIMIT 1) AS "likelyAt",
+  (SELECT d."latestAt" FROM "DeliveryEstimate" d WHERE d."shop" = s."shop" AND d."shipmentId" = s."id" AND d."isOriginal"
+    ORDER BY d."createdAt", d."id" LIMIT 1) AS "promisedBy"`;
 
 async function loadShipments({
   shop,
@@ -236,6 +245,9 @@ async function loadShipments({
         shippedAt: decodeDate(row.shippedAt),
         windowStart: decodeDate(row.windowStart),
         windowEnd: decodeDate(row.windowEnd),
+        likelyAt: decodeDate(row.likelyAt),
+        promisedBy: decodeDate(row.promisedBy),
+        carrierEstimatedAt: decodeDate(row.carrierEstimatedAt),
         deliveredAt: decodeDate(row.deliveredAt),
         attention: row.attention,
         events: [],

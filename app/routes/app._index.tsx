@@ -38,7 +38,8 @@ export default function Dashboard() {
               <Text as="p">
                 {attention.late + attention.stuck + attention.exception + attention.lost} shipments need a
                 look, and {summary.openSupportRequests} help requests are open.{" "}
-                <Link url="/app/shipments">See shipments</Link> · <Link url="/app/support">See support</Link>
+                <Link url="/app/attention">See what needs attention</Link> ·{" "}
+                <Link url="/app/support">See support</Link>
               </Text>
             </BlockStack>
           </Card>

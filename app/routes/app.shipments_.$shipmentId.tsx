@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Page } from "@shopify/polaris";
+import { AttentionBanner } from "../components/AttentionBanner";
 import { NotificationAttemptsCard } from "../components/NotificationAttemptsCard";
 import { ShipmentSummaryCard } from "../components/ShipmentSummaryCard";
 import { StatusBadge } from "../components/StatusBadge";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ShipmentPage() {
-  const { shipment, notifications, timeZone } = useLoaderData<typeof loader>();
+  const { shipment, shownWindow, attention, notifications, timeZone } = useLoaderData<typeof loader>();
   return (
     <Page
       title={shipment.order.name}
@@ -32,7 +33,8 @@ export default function ShipmentPage() {
       backAction={{ content: "Shipments", url: "/app/shipments" }}
     >
       <BlockStack gap="400">
-        <ShipmentSummaryCard shipment={shipment} />
+        {attention ? <AttentionBanner attention={attention} /> : null}
+        <ShipmentSummaryCard shipment={shipment} shownWindow={shownWindow} />
         <TrackingTimelineCard events={shipment.events} timeZone={timeZone} />
         <NotificationAttemptsCard notifications={notifications} timeZone={timeZone} />
       </BlockStack>

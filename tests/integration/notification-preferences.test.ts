@@ -25,6 +25,10 @@ const CONSENT =
 type Handler = (args: ActionFunctionArgs) => Promise<Response>;
 
 const CUSTOMER_GID = "gid://shopify/Customer/77";
+// The parcel's window is still ahead when the test runs: a window that has passed reads as late.
+const DAY = 86_400_000;
+const WINDOW_START = new Date(Math.floor(Date.now() / DAY) * DAY + 15 * 3_600_000);
+const WINDOW_END = new Date(WINDOW_START.getTime() + 2 * DAY + 8 * 3_600_000);
 
 function token(shop: string, apiSecret: string = TEST_ENV.SHOPIFY_API_SECRET, customerGid = CUSTOMER_GID) {
   return sessionToken({ shop, apiKey: TEST_ENV.SHOPIFY_API_KEY, apiSecret, userId: customerGid });
@@ -94,8 +98,8 @@ async function createOrder(shop: string, name: string) {
             trackingUrl: "https://www.ups.com/track?tracknum=1Z999AA10123456784",
             status: "out_for_delivery",
             substatus: "out_for_delivery",
-            windowStart: new Date("2026-11-03T15:00:00Z"),
-            windowEnd: new Date("2026-11-05T23:00:00Z"),
+            windowStart: WINDOW_START,
+            windowEnd: WINDOW_END,
             events: {
               create: [
                 {
@@ -181,7 +185,7 @@ describe("order status timeline (customer account session token)", () => {
       carrier: "UPS",
       trackingNumber: "1Z999AA10123456784",
       trackingUrl: "https://www.ups.com/track?tracknum=1Z999AA10123456784",
-      window: { start: "2026-11-03T15:00:00.000Z", end: "2026-11-05T23:00:00.000Z" },
+      window: { start: WINDOW_START.toISOString(), end: WINDOW_END.toISOString() },
     });
     expect(ups.events).toEqual([
       {
@@ -202,6 +206,36 @@ describe("order status timeline (customer account session token)", () => {
     // An exception is shown as what it is, on the step the parcel had reached (shipped).
     expect(dhl).toMatchObject({ status: "exception", substatus: "damaged", step: 2, problem: "exception" });
     expect(JSON.stringify(view)).not.toContain("ORIGIN SCAN");
+  });
+
+  it("shows a parcel past its promise as running late: no passed window, the revised one while it is ahead", async () => {
+    const ups = await prisma.shipment.findFirstOrThrow({
+      where: { shop: SHOP_A, trackingNumber: "1Z999AA10123456784" },
+    });
+    const promisedBy = new Date(Date.now() - 2 * DAY);
+    await prisma.deliveryEstimate.create({
+      data: {
+        shop: SHOP_A,
+        shipmentId: ups.id,
+        earliestAt: new Date(promisedBy.getTime() - 2 * DAY),
+        latestAt: promisedBy,
+        basis: "lane",
+        isOriginal: true,
+      },
+    });
+    await prisma.shipment.update({
+      where: { id: ups.id },
+      data: { status: "in_transit", substatus: "departed", windowEnd: promisedBy },
+    });
+    const passed = (await (await getOrderStatus(SHOP_A)).json()).shipments[0];
+    expect(passed).toMatchObject({ problem: "delayed", window: null, carrierEstimatedAt: null });
+
+    await prisma.shipment.update({ where: { id: ups.id }, data: { windowEnd: WINDOW_END } });
+    const revised = (await (await getOrderStatus(SHOP_A)).json()).shipments[0];
+    expect(revised).toMatchObject({
+      problem: "delayed",
+      window: { start: WINDOW_START.toISOString(), end: WINDOW_END.toISOString() },
+    });
   });
 
   it("accepts the order's GID as well as its number", async () => {

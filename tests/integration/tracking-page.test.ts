@@ -156,6 +156,17 @@ describe("lookup by order number", () => {
     expect(body).not.toContain("<html");
   });
 
+  it("counts each found lookup on the order (where-is-my-order load), and nothing for a wrong email", async () => {
+    const lookups = async () =>
+      (await prisma.order.findFirstOrThrow({ where: { shop: SHOP_A, name: shippedOrder.name } }))
+        .trackingLookups;
+    const before = await lookups();
+    await lookup({ order: shippedOrder.name, contact: emailOf(shippedOrder) });
+    await lookup({ order: shippedOrder.name, contact: emailOf(shippedOrder) });
+    await lookup({ order: shippedOrder.name, contact: "someone@example.com" });
+    expect(await lookups()).toBe(before + 2);
+  });
+
   it("answers a full page when the form was posted without the block's script", async () => {
     const { body } = await lookup({ order: shippedOrder.name, contact: emailOf(shippedOrder), fragment: "" });
     expect(body).toMatch(/^<!doctype html><html lang="en" dir="ltr">/);
@@ -264,6 +275,62 @@ describe("lookup by tracking number", () => {
   it("says plainly when the number is unknown", async () => {
     const { body } = await lookup({ tracking: "1Z0000000000000000" });
     expect(body).toContain("couldn&#39;t find that tracking number");
+  });
+
+  it("shows the window with its most likely day, and once the promise is broken, the promise and the new window", async () => {
+    const DAY = 86_400_000;
+    const midnight = (days: number) => new Date((Math.floor(Date.now() / DAY) + days) * DAY);
+    const lastMomentOf = (days: number) => new Date(midnight(days + 1).getTime() - 1);
+    const day = (value: Date) =>
+      new Intl.DateTimeFormat("en", {
+        weekday: "short",
+        month: "short",
+        day: "numeric",
+        timeZone: "UTC",
+      }).format(value);
+    const order = await prisma.order.create({
+      data: { shop: SHOP_A, shopifyId: "gid://shopify/Order/77001", name: "#77001", orderedAt: midnight(-3) },
+    });
+    const shipment = await prisma.shipment.create({
+      data: {
+        shop: SHOP_A,
+        orderId: order.id,
+        shopifyFulfillmentId: "gid://shopify/Fulfillment/77001",
+        trackingNumber: "1ZWINDOW77001",
+        status: "in_transit",
+        shippedAt: midnight(-2),
+        windowStart: midnight(1),
+        windowEnd: lastMomentOf(3),
+      },
+    });
+    await prisma.deliveryEstimate.create({
+      data: {
+        shop: SHOP_A,
+        shipmentId: shipment.id,
+        earliestAt: midnight(1),
+        latestAt: lastMomentOf(3),
+        likelyAt: midnight(2),
+        basis: "lane",
+        isOriginal: true,
+        createdAt: midnight(-2),
+      },
+    });
+
+    const onTrack = (await lookup({ tracking: "1ZWINDOW77001" })).body;
+    expect(onTrack).toContain(
+      `Expected between ${day(midnight(1))} and ${day(midnight(3))}, most likely ${day(midnight(2))}`,
+    );
+
+    // Revised to end two days after the promise.
+    await prisma.shipment.update({
+      where: { id: shipment.id },
+      data: { windowStart: midnight(2), windowEnd: lastMomentOf(5) },
+    });
+    const revised = (await lookup({ tracking: "1ZWINDOW77001" })).body;
+    expect(revised).toContain(
+      `Running late: it was expected by ${day(midnight(3))}. Now expected between ${day(midnight(2))} and ${day(midnight(5))}.`,
+    );
+    expect(revised).toContain("data-pw-late");
   });
 });
 

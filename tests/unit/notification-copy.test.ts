@@ -44,7 +44,7 @@ describe("notification copy", () => {
     (_, catalog) => {
       expect(Object.keys(catalog.milestones).sort()).toEqual([...MILESTONES].sort());
       expect(Object.keys(catalog.situations).sort()).toEqual(
-        [...Object.keys(SUBSTATUSES), "stuck", "window_moved"].sort(),
+        [...Object.keys(SUBSTATUSES), "stuck", "late", "window_moved"].sort(),
       );
     },
   );

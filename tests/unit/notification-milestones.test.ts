@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  lateTrigger,
   milestonesForChange,
   stuckTrigger,
   MILESTONE_PROGRESS,
@@ -376,6 +377,49 @@ describe("milestonesForChange", () => {
     });
     expect(first.map((trigger) => trigger.key)).toEqual(["exception:not_home"]);
     expect(second.map((trigger) => trigger.key)).toEqual(["exception:address_problem"]);
+  });
+});
+
+describe("a parcel with its own predicted window", () => {
+  it("is not told the window moved when only the carrier's estimate moves: its window is the promise", () => {
+    const windowEnd = hoursAfter(ESTIMATE, 24);
+    const triggers = milestonesForChange({
+      before: state("in_transit", "departed", { carrierEstimatedAt: ESTIMATE, windowEnd }),
+      after: state("in_transit", "departed", { carrierEstimatedAt: hoursAfter(ESTIMATE, 30), windowEnd }),
+      now: NOW,
+    });
+    expect(triggers).toEqual([]);
+  });
+});
+
+describe("lateTrigger", () => {
+  it("tells the shopper once that the window passed, as waiting for the first scan when the carrier never had it", () => {
+    const windowEnd = new Date("2026-06-08T23:59:59.999Z");
+    expect(lateTrigger({ cause: "window_passed", neverScanned: false, becameLateAt: windowEnd })).toEqual({
+      milestone: "delayed",
+      substatus: "late",
+      eventAt: windowEnd,
+      key: "delayed:late",
+      flow: "delayed",
+    });
+    expect(
+      lateTrigger({ cause: "window_passed", neverScanned: true, becameLateAt: windowEnd }),
+    ).toMatchObject({
+      substatus: "late_handoff",
+      key: "delayed:late",
+    });
+  });
+
+  it("shares the moved-window key with the carrier's moved estimate, so the shopper hears it once", () => {
+    expect(
+      lateTrigger({ cause: "window_moved_past_promise", neverScanned: false, becameLateAt: NOW }),
+    ).toEqual({
+      milestone: "delayed",
+      substatus: "window_moved",
+      eventAt: NOW,
+      key: "delayed:window_moved",
+      flow: "delayed",
+    });
   });
 });
 

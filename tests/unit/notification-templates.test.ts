@@ -68,6 +68,7 @@ const SITUATIONS: Array<[string, Milestone]> = [
     MILESTONE_FOR_STATUS[substatus.status] ?? "exception",
   ]),
   ["stuck", "delayed"],
+  ["late", "delayed"],
   ["window_moved", "delayed"],
 ];
 

@@ -7,7 +7,8 @@ import { writeBackMilestone } from "../../models/write-back.server";
 import { reconcileShop } from "../../models/reconcile.server";
 import { FLOW_TRIGGER_JOB_TYPE, runFlowTriggerJob } from "../../models/flow-triggers.server";
 import { ESTIMATE_WINDOW_JOB_TYPE, runEstimateWindowJob } from "../../models/delivery-estimates.server";
-import { runStuckShipmentsJob, STUCK_CHECK_INTERVAL_MS } from "../../models/stuck-shipments.server";
+import { STUCK_CHECK_INTERVAL_MS } from "../../models/stuck-shipments.server";
+import { runDeliveryWatchJob } from "../../models/delivery-watch.server";
 import { enqueueJob } from "../../models/jobs.server";
 import {
   DELIVERY_STATS_JOB_TYPE,
@@ -24,6 +25,7 @@ export type JobHandler = (input: {
 
 const BULK_POLL_INTERVAL_MS = 2_000;
 export const RECONCILE_INTERVAL_MS = 30 * 60_000;
+// The hourly delivery watch (likely lost, late, stuck): the type keeps the name its jobs were first stored under.
 export const STUCK_SHIPMENTS_JOB_TYPE = "shipments.detect_stuck";
 
 export function stuckShipmentsJob(shop: string, now: Date) {
@@ -74,7 +76,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   },
   [FLOW_TRIGGER_JOB_TYPE]: runFlowTriggerJob,
   [ESTIMATE_WINDOW_JOB_TYPE]: runEstimateWindowJob,
-  [STUCK_SHIPMENTS_JOB_TYPE]: runStuckShipmentsJob,
+  [STUCK_SHIPMENTS_JOB_TYPE]: runDeliveryWatchJob,
   [DELIVERY_STATS_JOB_TYPE]: runDeliveryStatsJob,
   reconcile: async ({ shop, now }) => {
     await reconcileShop({ shop, admin: await adminGraphqlForStoredShop(shop), now });

@@ -1,6 +1,12 @@
 import type { Channel, Milestone } from "../../models/notification-rules";
 import type { Branding } from "../../models/notification-settings.server";
 import { trackingLinkFor } from "../../models/notification-links.server";
+import {
+  expectedRange,
+  promiseAndLikelyDay,
+  shownDeliveryWindow,
+  type EstimateRevision,
+} from "../../models/delivery-windows/shown-window";
 import type { ShopperContact, ShopProfile } from "./shopper-contacts.server";
 import type { TemplateInput } from "./templates/types";
 
@@ -18,6 +24,10 @@ export const SHIPMENT_FOR_MESSAGE_SELECT = {
   windowEnd: true,
   carrierEstimatedAt: true,
   deliveredAt: true,
+  estimates: {
+    orderBy: { createdAt: "asc" },
+    select: { isOriginal: true, latestAt: true, likelyAt: true },
+  },
   order: {
     select: {
       id: true,
@@ -31,6 +41,7 @@ export const SHIPMENT_FOR_MESSAGE_SELECT = {
 } as const;
 
 export type ShipmentForMessage = {
+  status: string;
   carrier: string | null;
   trackingCompany: string | null;
   trackingNumber: string | null;
@@ -38,6 +49,8 @@ export type ShipmentForMessage = {
   windowEnd: Date | null;
   carrierEstimatedAt: Date | null;
   deliveredAt: Date | null;
+  // Oldest first: the first is the promise.
+  estimates: EstimateRevision[];
 };
 
 export type OrderForMessage = { id: string; name: string; customerLocale: string | null };
@@ -90,7 +103,7 @@ export function templateInputFor({
     items: contact?.items ?? [],
     carrierName: shipment ? (shipment.trackingCompany ?? shipment.carrier) : null,
     trackingNumber: shipment?.trackingNumber ?? null,
-    window: shipment ? deliveryWindow(shipment) : null,
+    window: shipment ? expectedWindow(shipment, linkIssuedAt) : null,
     deliveredAt: shipment?.deliveredAt ?? null,
     substatus,
     trackingUrl: trackingLinkFor({
@@ -103,10 +116,9 @@ export function templateInputFor({
   };
 }
 
-function deliveryWindow(shipment: ShipmentForMessage): { start: Date; end: Date } | null {
-  if (shipment.windowStart && shipment.windowEnd)
-    return { start: shipment.windowStart, end: shipment.windowEnd };
-  if (shipment.carrierEstimatedAt)
-    return { start: shipment.carrierEstimatedAt, end: shipment.carrierEstimatedAt };
-  return null;
+// Judged when the message was queued (the link's time), so a retry reads exactly like the first attempt. A
+// window that has passed is not repeated to the shopper; a revised one still ahead is.
+function expectedWindow(shipment: ShipmentForMessage, at: Date): { start: Date; end: Date } | null {
+  const shown = shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(shipment.estimates) }, at);
+  return expectedRange(shown);
 }

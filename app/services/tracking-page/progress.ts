@@ -1,3 +1,4 @@
+import { shownDeliveryWindow, type ShownWindow } from "../../models/delivery-windows/shown-window";
 import type { TrackedShipment } from "../../models/tracking-lookup.server";
 
 // The five milestones every shopper understands. A parcel in trouble stays on the milestone it reached, marked
@@ -23,6 +24,7 @@ export type ShipmentProgress = {
   problem: boolean;
   late: boolean;
   delivered: boolean;
+  window: ShownWindow;
 };
 
 export function shipmentProgress(shipment: TrackedShipment, now: Date): ShipmentProgress {
@@ -32,10 +34,8 @@ export function shipmentProgress(shipment: TrackedShipment, now: Date): Shipment
   const shipped = shipment.shippedAt || shipment.trackingNumber ? 1 : 0;
   const reached = Math.max(fromStatus, fromEvents, shipped);
   const finished = delivered || shipment.status === "returned";
+  const window = shownDeliveryWindow(shipment, now);
   const late =
-    !finished &&
-    (shipment.attention === "late" ||
-      shipment.attention === "stuck" ||
-      (shipment.windowEnd !== null && shipment.windowEnd.getTime() < now.getTime()));
-  return { reached, problem: PROBLEM_STATUSES.has(shipment.status), late, delivered };
+    !finished && (shipment.attention === "late" || shipment.attention === "stuck" || window.kind === "late");
+  return { reached, problem: PROBLEM_STATUSES.has(shipment.status), late, delivered, window };
 }

@@ -1,6 +1,7 @@
 import blockCss from "../../../extensions/tracking-page/assets/tracking-page.css?raw";
 import { escapeHtml } from "../../lib/html";
 import { HELP_REASONS } from "../../models/shopper-help.server";
+import type { ShownWindow } from "../../models/delivery-windows/shown-window";
 import type { TrackedEvent, TrackedOrder, TrackedShipment } from "../../models/tracking-lookup.server";
 import { MILESTONES, shipmentProgress } from "./progress";
 import { hasTranslation, type ShopperLocale, type Translate } from "./translations";
@@ -65,7 +66,7 @@ function renderShipment(shipment: TrackedShipment, context: RenderContext, headi
   const trouble = progress.problem || progress.late;
   return `<article class="pw-shipment${trouble ? " pw-shipment--problem" : ""}"${progress.late ? " data-pw-late" : ""}>
 ${heading ? `<h3>${e(heading)}</h3>` : ""}<p class="pw-status">${e(headline)}</p>
-${renderSteps(progress.reached, trouble, context, headline)}${renderWhen(shipment, progress, context)}${renderCarrier(shipment, context)}
+${renderSteps(progress.reached, trouble, context, headline)}${renderWhen(progress.window, context)}${renderCarrier(shipment, context)}
 <h4>${e(t("result.next_heading"))}</h4><p>${e(t(`${statusKey}.next`))}</p>
 ${action ? `<h4>${e(t("result.action_heading"))}</h4><p>${e(action)}</p>` : ""}${
     progress.late
@@ -96,23 +97,40 @@ function renderSteps(
   return `<ol class="pw-steps" aria-label="${e(t("result.progress_label"))}">${steps.join("")}</ol>`;
 }
 
-function renderWhen(
-  shipment: TrackedShipment,
-  progress: ReturnType<typeof shipmentProgress>,
-  context: RenderContext,
-): string {
+function renderWhen(window: ShownWindow, context: RenderContext): string {
   const { t } = context;
-  if (progress.delivered && shipment.deliveredAt) {
-    return `<p class="pw-window">${e(t("result.delivered_on", { date: formatDay(shipment.deliveredAt, context) }))}</p>`;
+  const day = (value: Date) => formatDay(value, context);
+  switch (window.kind) {
+    case "delivered":
+      return `<p class="pw-window">${e(t("result.delivered_on", { date: day(window.deliveredAt) }))}</p>`;
+    case "window": {
+      const [start, end] = [day(window.start), day(window.end)];
+      const likely = window.likely ? day(window.likely) : null;
+      const text =
+        start === end
+          ? t("result.window_day", { date: start })
+          : likely
+            ? t("result.window_likely", { start, end, likely })
+            : t("result.window", { start, end });
+      return `<p class="pw-window">${e(text)}</p>`;
+    }
+    case "late": {
+      const promised = t("result.late", { date: day(window.promisedBy) });
+      const revised = window.newWindow ? ` ${revisedWindow(window.newWindow, context)}` : "";
+      return `<p class="pw-window pw-window--late">${e(promised + revised)}</p>`;
+    }
+    case "carrier_estimate":
+      return `<p class="pw-window">${e(t("result.window_day", { date: day(window.estimatedAt) }))}</p>`;
+    case "none":
+      return "";
   }
-  if (shipment.status === "returned" || !shipment.windowStart || !shipment.windowEnd) return "";
-  if (progress.late) {
-    return `<p class="pw-window pw-window--late">${e(t("result.late", { date: formatDay(shipment.windowEnd, context) }))}</p>`;
-  }
-  const start = formatDay(shipment.windowStart, context);
-  const end = formatDay(shipment.windowEnd, context);
-  const text = start === end ? t("result.window_day", { date: start }) : t("result.window", { start, end });
-  return `<p class="pw-window">${e(text)}</p>`;
+}
+
+function revisedWindow(window: { start: Date; end: Date }, context: RenderContext): string {
+  const [start, end] = [formatDay(window.start, context), formatDay(window.end, context)];
+  return start === end
+    ? context.t("result.late_window_day", { date: end })
+    : context.t("result.late_window", { start, end });
 }
 
 function renderCarrier(shipment: TrackedShipment, context: RenderContext): string {

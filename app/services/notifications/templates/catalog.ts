@@ -6,8 +6,8 @@ import { en } from "./en";
 import { es } from "./es";
 import { fr } from "./fr";
 
-// A situation is what the substatus says: any taxonomy code, plus the two delay kinds the notifier detects itself.
-export const SITUATION_EXTRAS = ["stuck", "window_moved"] as const;
+// A situation is what the substatus says: any taxonomy code, plus the delay kinds Parcelwise detects itself.
+export const SITUATION_EXTRAS = ["stuck", "late", "window_moved"] as const;
 export type SituationCode = SubstatusCode | (typeof SITUATION_EXTRAS)[number];
 
 export type SituationCopy = {

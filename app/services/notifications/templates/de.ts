@@ -307,9 +307,15 @@ export const de: Catalog = {
       action: null,
       smsAction: null,
     },
+    late: {
+      label: "Verspätet",
+      next: "Es dauert länger als zugesagt. Wir haken beim Versanddienst nach.",
+      action: null,
+      smsAction: null,
+    },
     window_moved: {
       label: "Kommt später als zugesagt",
-      next: "Der Versanddienst hat die voraussichtliche Zustellung verschoben. Wir behalten es im Blick.",
+      next: "Die voraussichtliche Zustellung liegt jetzt nach dem genannten Datum. Wir behalten es im Blick.",
       action: null,
       smsAction: null,
     },

@@ -306,9 +306,15 @@ export const en: Catalog = {
       action: null,
       smsAction: null,
     },
+    late: {
+      label: "Running late",
+      next: "It's taking longer than we promised. We're following up with the carrier.",
+      action: null,
+      smsAction: null,
+    },
     window_moved: {
       label: "Now expected later than promised",
-      next: "The carrier moved its delivery estimate. We're keeping an eye on it.",
+      next: "The delivery estimate moved past the date we gave you. We're keeping an eye on it.",
       action: null,
       smsAction: null,
     },

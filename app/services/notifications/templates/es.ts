@@ -306,9 +306,15 @@ export const es: Catalog = {
       action: null,
       smsAction: null,
     },
+    late: {
+      label: "Con retraso",
+      next: "Está tardando más de lo prometido. Estamos haciendo seguimiento con el transportista.",
+      action: null,
+      smsAction: null,
+    },
     window_moved: {
       label: "Llegará más tarde de lo prometido",
-      next: "El transportista ha retrasado la fecha de entrega prevista. Lo seguimos de cerca.",
+      next: "La entrega prevista se ha retrasado más allá de la fecha indicada. Lo seguimos de cerca.",
       action: null,
       smsAction: null,
     },

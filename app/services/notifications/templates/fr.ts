@@ -305,9 +305,15 @@ export const fr: Catalog = {
       action: null,
       smsAction: null,
     },
+    late: {
+      label: "En retard",
+      next: "La livraison prend plus de temps que prévu. Nous relançons le transporteur.",
+      action: null,
+      smsAction: null,
+    },
     window_moved: {
       label: "Livraison attendue plus tard que prévu",
-      next: "Le transporteur a repoussé sa date de livraison estimée. Nous suivons cela de près.",
+      next: "La livraison estimée a été repoussée après la date annoncée. Nous suivons cela de près.",
       action: null,
       smsAction: null,
     },

@@ -14,7 +14,7 @@ export type TemplateInput = {
   trackingNumber: string | null;
   window: { start: Date; end: Date } | null; // predicted delivery window
   deliveredAt: Date | null;
-  substatus: string | null; // a taxonomy code, "stuck" or "window_moved"
+  substatus: string | null; // a taxonomy code, "stuck", "late" or "window_moved"
   trackingUrl: string; // the shop's tracking page for this order; every message links it
   unsubscribeUrl: string | null; // email only
   // The last day the pickup point holds a ready_for_pickup parcel, when the carrier tells us.
