@@ -1,3 +1,4 @@
+import { isAttentionOwner } from "../shipment-attention";
 import { isSubstatus, SUBSTATUSES } from "../tracking-taxonomy";
 import type { ProblemOwner } from "./report-types";
 
@@ -56,13 +57,6 @@ const IN_CARRIER_HANDS = new Set([
   "returned",
 ]);
 const PROBLEM_STATUSES = new Set(["delayed", "exception", "attempted", "returned"]);
-const OWNERS: ReadonlySet<string> = new Set<ProblemOwner>([
-  "carrier",
-  "merchant",
-  "shopper",
-  "customs",
-  "weather",
-]);
 
 export function shipmentFacts(shipment: ShipmentForStats, orderedAt: Date): ShipmentFacts {
   const events = [...shipment.events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
@@ -110,8 +104,7 @@ function dayError(deliveredAt: Date, likelyAt: Date): number {
 // Who could have acted on the shipment's first problem: the detector's attribution when it flagged one,
 // otherwise the first problem scan's reason (tracking-taxonomy.ts); a problem nobody named is the carrier's.
 function problemOwner(shipment: ShipmentForStats, events: EventForStats[]): ProblemOwner | null {
-  if (shipment.attentionOwner && OWNERS.has(shipment.attentionOwner))
-    return shipment.attentionOwner as ProblemOwner;
+  if (isAttentionOwner(shipment.attentionOwner)) return shipment.attentionOwner;
   const problems = events.filter((event) => PROBLEM_STATUSES.has(event.status));
   if (!problems.length && !shipment.attention && !PROBLEM_STATUSES.has(shipment.status)) return null;
   for (const event of problems) {
