@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 
 export const ADMIN_PAGES = [
   { url: "/app", label: "Dashboard" },
+  { url: "/app/onboarding", label: "Setup guide" },
   { url: "/app/shipments", label: "Shipments" },
   { url: "/app/attention", label: "Needs attention" },
   { url: "/app/carriers", label: "Carrier performance" },

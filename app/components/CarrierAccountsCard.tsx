@@ -10,13 +10,16 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { formatDay } from "../lib/format";
+import { FormResultBanner, type FormResult } from "./FormResultBanner";
 
 export type CarrierAccountView = {
   carrier: string;
   credentialHint: string;
   status: string;
   lastError: string | null;
+  verifiedAt: Date | null;
 };
 
 const CARRIER_OPTIONS = [
@@ -55,13 +58,19 @@ const FIELDS: Record<string, Array<{ name: string; label: string; secret?: boole
 
 export function CarrierAccountsCard({
   accounts,
-  error,
+  result,
+  saving,
 }: {
   accounts: CarrierAccountView[];
-  error: string | null;
+  result: FormResult | null;
+  saving: boolean;
 }) {
   const [carrier, setCarrier] = useState("ups");
   const [values, setValues] = useState<Record<string, string>>({});
+  // Once stored, secrets leave the form: they are never shown again.
+  useEffect(() => {
+    if (result?.ok) setValues({});
+  }, [result]);
   const label = (code: string) => CARRIER_OPTIONS.find((option) => option.value === code)?.label ?? code;
   return (
     <Card>
@@ -70,16 +79,26 @@ export function CarrierAccountsCard({
           Carrier accounts
         </Text>
         <Text as="p" tone="subdued">
-          Optional: with your own API account, Parcelwise reads scans straight from the carrier. Secrets are
-          stored encrypted and never shown again.
+          Optional: with your own API account, Parcelwise reads scans straight from the carrier. Credentials
+          are checked with the carrier before they are saved, stored encrypted, and never shown again in full.
         </Text>
+        <FormResultBanner
+          result={result}
+          success="Carrier account connected"
+          failure="The account was not saved"
+        />
         {accounts.map((account) => (
-          <InlineStack key={account.carrier} gap="200" blockAlign="center">
+          <InlineStack key={account.carrier} gap="200" blockAlign="center" wrap>
             <Text as="span" fontWeight="semibold">
               {label(account.carrier)}
             </Text>
             <Text as="span">{account.credentialHint}</Text>
             <Badge tone={account.status === "active" ? "success" : "critical"}>{account.status}</Badge>
+            {account.verifiedAt ? (
+              <Text as="span" tone="subdued">
+                checked {formatDay(account.verifiedAt)}
+              </Text>
+            ) : null}
             {account.lastError ? (
               <Text as="span" tone="critical">
                 {account.lastError}
@@ -110,12 +129,11 @@ export function CarrierAccountsCard({
                 autoComplete="off"
               />
             ))}
-            {error ? (
-              <Text as="p" tone="critical">
-                {error}
-              </Text>
-            ) : null}
-            <Button submit>Connect</Button>
+            <BlockStack inlineAlign="start">
+              <Button submit loading={saving}>
+                Check and connect
+              </Button>
+            </BlockStack>
           </FormLayout>
         </Form>
       </BlockStack>

@@ -14,6 +14,8 @@ export type NotificationAttemptView = {
   lastError: string | null;
   recipientHint: string | null;
   sentAt: Date | null;
+  // Sent again by a person from the support view, not by a scan.
+  resent?: boolean;
 };
 
 // Why it is in its state (held, suppressed) and what last went wrong, in one cell so the table fits the page.
@@ -66,7 +68,9 @@ export function NotificationAttemptsCard({
               columnContentTypes={["text", "text", "text", "numeric", "text", "text"]}
               headings={["Message", "Status", "Details", "Attempts", "To", "Sent"]}
               rows={notifications.map((notification) => [
-                `${milestoneLabel(notification.milestone)} · ${channelLabel(notification.channel)}`,
+                `${milestoneLabel(notification.milestone)} · ${channelLabel(notification.channel)}${
+                  notification.resent ? " (sent again)" : ""
+                }`,
                 <NotificationStatusBadge
                   key="status"
                   status={notification.status}

@@ -12,7 +12,7 @@ export type ShipmentSummaryView = {
 };
 
 // The same window the shopper is shown (shown-window.ts), in the admin's words.
-function deliveryText(shown: ShownWindow): string {
+export function deliveryText(shown: ShownWindow): string {
   const range = (start: Date, end: Date) =>
     formatDay(start) === formatDay(end) ? formatDay(end) : `${formatDay(start)} – ${formatDay(end)}`;
   switch (shown.kind) {

@@ -17,7 +17,7 @@ const TONES: Record<string, "success" | "info" | "critical" | undefined> = {
 };
 
 // Shopify reports how many objects the export holds; lines applied against it is the import's progress.
-function progressPercent(run: SyncRunView): number {
+export function progressPercent(run: Pick<SyncRunView, "status" | "objectCount" | "processedLines">): number {
   if (run.status === "completed") return 100;
   if (!run.objectCount) return 0;
   return Math.min(99, Math.round((run.processedLines / run.objectCount) * 100));
@@ -40,8 +40,9 @@ export function SyncStatusCard({ run, busy }: { run: SyncRunView | null; busy: b
               progress={progressPercent(run)}
               size="small"
               tone={run.status === "failed" ? "critical" : "primary"}
+              ariaLabelledBy="order-import-progress"
             />
-            <Text as="p" tone="subdued">
+            <Text as="p" tone="subdued" id="order-import-progress">
               {run.ordersApplied.toLocaleString("en")} orders imported
               {run.objectCount
                 ? ` · ${run.processedLines.toLocaleString("en")} of ${run.objectCount.toLocaleString("en")} records`

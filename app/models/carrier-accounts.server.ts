@@ -50,10 +50,13 @@ export async function saveCarrierAccount({
   shop,
   carrier,
   credentials,
+  verifiedAt = null,
 }: {
   shop: string;
   carrier: CarrierCode;
   credentials: CarrierCredentials;
+  // When the carrier last accepted them (carrier-account-check.server.ts).
+  verifiedAt?: Date | null;
 }) {
   const valid = validateCredentials(carrier, credentials);
   const secret = valid.clientSecret ?? valid.password ?? valid.apiKey ?? "";
@@ -62,6 +65,7 @@ export async function saveCarrierAccount({
     credentialHint: maskSecret(secret),
     status: "active",
     lastError: null,
+    verifiedAt,
   };
   forgetConnection(shop, carrier);
   return prisma.carrierAccount.upsert({
@@ -112,12 +116,13 @@ export async function carrierConnection({
   return connection;
 }
 
+export function carrierBaseUrl(carrier: CarrierCode): string {
+  return String(config().CARRIER_BASE_URLS[carrier] ?? OFFICIAL_BASE_URLS[carrier]).replace(/\/$/, "");
+}
+
 async function loadConnection(shop: string, carrier: CarrierCode): Promise<CarrierConnection | null> {
   const appConfig = config();
-  const baseUrl = String(appConfig.CARRIER_BASE_URLS[carrier] ?? OFFICIAL_BASE_URLS[carrier]).replace(
-    /\/$/,
-    "",
-  );
+  const baseUrl = carrierBaseUrl(carrier);
   const account = await prisma.carrierAccount.findUnique({
     where: { shop_carrier: { shop, carrier } },
     select: { credentials: true, status: true },

@@ -19,3 +19,7 @@ export function carrierFromCompany(company: string | null | undefined): string |
   if (!company) return null;
   return COMPANY_TO_CARRIER.find(([pattern]) => pattern.test(company.trim()))?.[1] ?? null;
 }
+
+// Every carrier Parcelwise can name from a merchant's label: with the carriers it tracks, what a merchant may
+// correct a shipment to.
+export const LABELLED_CARRIERS: readonly string[] = [...new Set(COMPANY_TO_CARRIER.map(([, code]) => code))];

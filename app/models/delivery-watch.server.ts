@@ -2,6 +2,7 @@ import type { JobHandler } from "../services/jobs/job-handlers.server";
 import { detectLateShipments } from "./late-shipments.server";
 import { detectLostShipments } from "./lost-shipments.server";
 import { alertStuck, detectStuckShipments, STUCK_CHECK_INTERVAL_MS } from "./stuck-shipments.server";
+import { refreshSupportEscalations } from "./support.server";
 
 // The hourly look at every parcel still on its way, per shop: likely lost, then late, then stuck. The order is
 // the precedence (shipment-attention.ts): a parcel found lost is not also announced late, nor a late one stuck,
@@ -32,6 +33,8 @@ export const runDeliveryWatchJob: JobHandler = async ({ shop, now }) => {
   }
   // A parcel whose alert could not be queued stays unflagged (its transaction rolled back); the failed job's
   // retry tries it again, and the others are not held back by it.
+  // Help requests about parcels just found stuck (or delivered since) are escalated, or no longer are.
+  await refreshSupportEscalations({ shop });
   const failures = [...lost.failures, ...late.failures, ...(stuckFailure ? [stuckFailure] : [])];
   if (failures.length) {
     throw new AggregateError(failures, `${failures.length} shipment(s) of ${shop} could not be flagged`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import prisma from "../db.server";
+import { mergeBranding } from "./settings.server";
 import {
   CHANNELS,
   MILESTONES,
@@ -113,6 +114,12 @@ export async function saveNotificationSettings({
   rules: NotificationRules;
   branding: Branding;
 }) {
-  const data = { notificationRules: JSON.stringify(rules), branding: JSON.stringify(branding) };
-  await prisma.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  const notificationRules = JSON.stringify(rules);
+  await prisma.shopSettings.upsert({
+    where: { shop },
+    create: { shop, notificationRules },
+    update: { notificationRules },
+  });
+  // The same JSON holds the tracking page's look (Settings): only the emails' keys are replaced.
+  await mergeBranding({ shop, values: branding });
 }

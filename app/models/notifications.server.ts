@@ -23,7 +23,8 @@ export async function listShipmentNotifications({ shop, shipmentId }: { shop: st
   return prisma.notification.findMany({
     where: { shop, shipmentId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: LISTED,
+    // The key tells a person's resend from the automatic message.
+    select: { ...LISTED, idempotencyKey: true },
   });
 }
 

@@ -12,7 +12,7 @@ import {
   refreshJob,
   shipmentRowData,
 } from "./order-sync.server";
-import { assignCarrier, shopCarrierHistory } from "./shipment-carrier.server";
+import { assignCarrier, shopCarrierCorrections, shopCarrierHistory } from "./shipment-carrier.server";
 import { attentionAfterStateChange, NO_ATTENTION } from "./shipment-attention";
 import { deriveShipmentState } from "./shipment-timeline.server";
 
@@ -97,6 +97,7 @@ async function freshOrderRows(
   eventsByFulfillment: Map<string, FulfillmentEventSnapshot[]>,
 ): Promise<Array<[string, SqlRow[]]>> {
   const shopHistory = await shopCarrierHistory(shop);
+  const corrections = await shopCarrierCorrections(shop);
   const now = new Date();
   const stamps = { createdAt: now, updatedAt: now };
   const orderRows: SqlRow[] = [];
@@ -135,6 +136,7 @@ async function freshOrderRows(
             trackingCompany: tracking.company,
             shopifyTrackingUrl: tracking.url,
             shopHistory,
+            corrections,
           }),
         );
         const state = deriveShipmentState({

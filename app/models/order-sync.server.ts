@@ -9,7 +9,12 @@ import type {
 } from "../services/shopify-snapshots";
 import { estimateWindowJob } from "./delivery-estimates.server";
 import { enqueueJob } from "./jobs.server";
-import { assignCarrier, shopCarrierHistory, type CarrierAssignment } from "./shipment-carrier.server";
+import {
+  assignCarrier,
+  shopCarrierCorrections,
+  shopCarrierHistory,
+  type CarrierAssignment,
+} from "./shipment-carrier.server";
 import { queueOrderConfirmed } from "./notification-outbox.server";
 import { recomputeShipmentStatus } from "./shipment-timeline.server";
 import { normalizeShopifyDisplayStatus, normalizeShopifyEventStatus } from "./shopify-event-status";
@@ -208,6 +213,7 @@ export async function carrierFor(shop: string, tracking: TrackingSnapshot): Prom
     trackingCompany: tracking.company,
     shopifyTrackingUrl: tracking.url,
     shopHistory: await shopCarrierHistory(shop),
+    corrections: await shopCarrierCorrections(shop),
   });
 }
 

@@ -48,7 +48,8 @@ export async function redactCustomer(
       shop,
       OR: [{ orderId: { in: orderIds } }, ...(emailHash ? [{ contactEmailHash: emailHash }] : [])],
     },
-    data: { contactEmail: null, contactEmailHash: null, message: "[redacted]" },
+    // Staff notes may quote the shopper (an address, a phone number): they go too.
+    data: { contactEmail: null, contactEmailHash: null, message: "[redacted]", internalNotes: "" },
   });
   await tx.notification.deleteMany({ where: { shop, orderId: { in: orderIds } } });
   // Notification choices hold the shopper's phone number and consent: removed entirely, including any other
@@ -85,7 +86,14 @@ export async function exportCustomerData(
         },
       },
       supportRequests: {
-        select: { reason: true, message: true, contactEmail: true, status: true, createdAt: true },
+        select: {
+          reason: true,
+          message: true,
+          contactEmail: true,
+          status: true,
+          internalNotes: true,
+          createdAt: true,
+        },
       },
       notifications: { select: { channel: true, milestone: true, status: true, sentAt: true } },
       notificationPreferences: {

@@ -1,10 +1,15 @@
 import prisma from "../db.server";
 import { promiseAndLikelyDay, shownDeliveryWindow } from "./delivery-windows/shown-window";
 import { attentionSummary } from "./needs-attention.server";
+import { isResend, listResendOptions } from "./notification-resend.server";
 import { listShipmentNotifications } from "./notifications.server";
+import { correctableCarriers } from "./shipment-carrier.server";
+import { listOrderHelpRequests } from "./support.server";
 
-// One shipment as its admin page shows it: the parcel, the window the shopper is shown, what needs attention
-// (why, who can act, the next step), its scans newest first, and every message Parcelwise queued about it.
+// One shipment as its support view shows it: the parcel and its carrier, the window the shopper is shown and
+// every revision of it, what needs attention (why, who can act, the next step), its scans newest first with
+// the carrier's own words, the order's other shipments, every message Parcelwise queued about it (and what
+// can be sent again), and the order's help requests with their notes.
 // Null when the shipment does not exist or belongs to another shop.
 export async function getShipmentDetail({
   shop,
@@ -22,6 +27,15 @@ export async function getShipmentDetail({
       trackingNumber: true,
       trackingCompany: true,
       carrier: true,
+      carrierConfirmed: true,
+      carrierCandidates: true,
+      service: true,
+      trackingUrl: true,
+      lastMileCarrier: true,
+      lastMileTrackingNumber: true,
+      lastCheckedAt: true,
+      nextCheckAt: true,
+      lastPollError: true,
       status: true,
       substatus: true,
       shippedAt: true,
@@ -38,9 +52,30 @@ export async function getShipmentDetail({
       estimates: {
         where: { shop },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { isOriginal: true, latestAt: true, likelyAt: true },
+        select: {
+          id: true,
+          isOriginal: true,
+          earliestAt: true,
+          latestAt: true,
+          likelyAt: true,
+          basis: true,
+          createdAt: true,
+        },
       },
-      order: { select: { name: true, destinationCountry: true, destinationProvince: true } },
+      order: {
+        select: {
+          id: true,
+          shopifyId: true,
+          name: true,
+          destinationCountry: true,
+          destinationProvince: true,
+          shipments: {
+            where: { shop, id: { not: shipmentId } },
+            orderBy: [{ trackingIndex: "asc" }, { createdAt: "asc" }],
+            select: { id: true, trackingNumber: true, trackingCompany: true, carrier: true, status: true },
+          },
+        },
+      },
       events: {
         where: { shop },
         orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
@@ -48,6 +83,7 @@ export async function getShipmentDetail({
           id: true,
           status: true,
           substatus: true,
+          rawCode: true,
           rawText: true,
           occurredAt: true,
           utcOffset: true,
@@ -60,13 +96,26 @@ export async function getShipmentDetail({
     },
   });
   if (!shipment) return null;
-  const notifications = await listShipmentNotifications({ shop, shipmentId });
-  const { estimates, ...rest } = shipment;
+  const [notifications, resendOptions, helpRequests] = await Promise.all([
+    listShipmentNotifications({ shop, shipmentId }),
+    listResendOptions({ shop, shipmentId }),
+    listOrderHelpRequests({ shop, orderId: shipment.order.id }),
+  ]);
+  const { estimates, carrierCandidates, order, ...rest } = shipment;
+  const { shipments: otherShipments, ...orderFacts } = order;
   return {
-    shipment: rest,
+    shipment: { ...rest, order: orderFacts },
     shownWindow: shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(estimates) }, now),
     attention: attentionSummary(shipment),
-    notifications: notifications.map(withHoldSpelledOut),
+    estimates,
+    otherShipments,
+    carrierOptions: correctableCarriers(carrierCandidates, shipment.carrier),
+    notifications: notifications.map(({ idempotencyKey, ...notification }) => ({
+      ...withHoldSpelledOut(notification),
+      resent: isResend(idempotencyKey),
+    })),
+    resendOptions,
+    helpRequests,
   };
 }
 

@@ -1,63 +1,150 @@
-import { z } from "zod";
-import prisma from "../db.server";
-import { SHIPMENT_STATUSES } from "./shipment-status";
+import prisma, { rawSql } from "../db.server";
+import { calendarDayOf, dayNumberOf } from "./delivery-windows/calendar-day";
+import { startOfDay } from "./delivery-estimates.server";
+import { decodeCursor, encodeCursor, type ListPosition } from "./shipment-list-cursor.server";
+import {
+  isAttentionFilterKind,
+  NO_FILTERS,
+  SHIPMENTS_PAGE_SIZE,
+  type ShipmentListFilters,
+  type ShipmentListParams,
+  type ShipmentSort,
+} from "./shipment-list-params";
+import { chooseDriver, positionOf, readRows, type ShipmentListRow } from "./shipment-list-plan.server";
+import { SORT_SPECS, type ListContext, type ListFilters } from "./shipment-list-sql.server";
+import { searchShipmentIds } from "./shipment-search.server";
+import { ATTENTION_KINDS } from "./shipment-status";
 
-export const shipmentListQuerySchema = z.object({
-  status: z.enum(SHIPMENT_STATUSES).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+// The Shipments page: one shop's shipments filtered, sorted and paged by cursor (keyset on the sort key and
+// the id, never OFFSET), so any page of any view costs about what the first one does at a million shipments.
+// Which index answers each view is decided in shipment-list-plan.server.ts.
 
-export type ShipmentListQuery = z.infer<typeof shipmentListQuerySchema>;
+export type { ShipmentListRow };
 
-// Newest first, keyset-paginated on (createdAt, id) so page N costs the same as page 1 at any table size.
-export async function listShipments({ shop, status, cursor, limit }: { shop: string } & ShipmentListQuery) {
-  const after = cursor ? decodeCursor(cursor) : null;
-  const rows = await prisma.shipment.findMany({
-    where: {
-      shop,
-      ...(status ? { status } : {}),
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { lt: after.createdAt } },
-              { createdAt: after.createdAt, id: { lt: after.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: {
-      id: true,
-      trackingNumber: true,
-      trackingCompany: true,
-      carrier: true,
-      status: true,
-      attention: true,
-      shippedAt: true,
-      windowEnd: true,
-      deliveredAt: true,
-      lastEventAt: true,
-      createdAt: true,
-      order: { select: { name: true, destinationCountry: true, destinationProvince: true } },
-    },
-  });
+export type ShipmentPage = {
+  shipments: ShipmentListRow[];
+  hasNext: boolean;
+  hasPrevious: boolean;
+  nextCursor: string | null;
+  previousCursor: string | null;
+};
+
+export type ListShipmentsInput = {
+  shop: string;
+  params?: Partial<ShipmentListParams>;
+  limit?: number;
+};
+
+export async function listShipments({
+  shop,
+  params = {},
+  limit = SHIPMENTS_PAGE_SIZE,
+}: ListShipmentsInput): Promise<ShipmentPage> {
+  const sortName: ShipmentSort = params.sort ?? "newest";
+  const sort = SORT_SPECS[sortName];
+  const after = decodeCursor(sortName, params.after ?? null);
+  const before = after ? null : decodeCursor(sortName, params.before ?? null);
+  const context = await listContext({ shop, filters: { ...NO_FILTERS, ...params } });
+  const backward = before !== null;
+  const rows = await readRows({ context, sort, backward, position: after ?? before, limit: limit + 1 });
+  const more = rows.length > limit;
+  // Back at the start: the first page as it is now, full, rather than whatever was left before the cursor.
+  if (backward && !more) return listShipments({ shop, params: { ...params, before: null }, limit });
   const page = rows.slice(0, limit);
+  if (backward) page.reverse();
+  const first = page[0];
   const last = page.at(-1);
+  // Coming back from a later page, there is a next one; having followed a cursor, there is a previous one.
+  const hasNext = backward || more;
+  const hasPrevious = backward ? more : after !== null;
   return {
     shipments: page,
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    hasNext,
+    hasPrevious,
+    nextCursor: hasNext && last ? encodeCursor(sortName, positionOf(sort, last)) : null,
+    previousCursor: hasPrevious && first ? encodeCursor(sortName, positionOf(sort, first)) : null,
   };
 }
 
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.getTime()}:${row.id}`).toString("base64url");
+/**
+ * Every shipment of the view, in its order, a batch at a time: each batch is one more page of the same
+ * keyset, so memory stays flat whatever the count (the CSV export).
+ */
+export async function* listAllShipments({
+  shop,
+  filters,
+  onlyIds = null,
+  sort: sortName = "newest",
+  batchSize = 1_000,
+}: {
+  shop: string;
+  filters: ShipmentListFilters;
+  // The rows a merchant selected, within the view.
+  onlyIds?: string[] | null;
+  sort?: ShipmentSort;
+  batchSize?: number;
+}): AsyncGenerator<ShipmentListRow[]> {
+  const sort = SORT_SPECS[sortName];
+  const context = await listContext({ shop, filters, onlyIds });
+  let position: ListPosition | null = null;
+  for (;;) {
+    const rows = await readRows({ context, sort, backward: false, position, limit: batchSize });
+    if (rows.length) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < batchSize || !last) return;
+    position = positionOf(sort, last);
+  }
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [time, id] = Buffer.from(cursor, "base64url").toString().split(":");
-  const createdAt = new Date(Number(time));
-  if (!id || Number.isNaN(createdAt.getTime())) return null;
-  return { createdAt, id };
+async function listContext({
+  shop,
+  filters,
+  onlyIds = null,
+}: {
+  shop: string;
+  filters: ShipmentListFilters;
+  onlyIds?: string[] | null;
+}): Promise<ListContext> {
+  const resolved = await resolveFilters({ shop, filters });
+  if (onlyIds) {
+    const selected = new Set(onlyIds);
+    resolved.shipmentIds = (resolved.shipmentIds ?? onlyIds).filter((id) => selected.has(id));
+  }
+  return {
+    dialect: rawSql.dialect,
+    shop,
+    filters: resolved,
+    driver: await chooseDriver({ shop, filters: resolved }),
+  };
+}
+
+async function resolveFilters({
+  shop,
+  filters,
+}: {
+  shop: string;
+  filters: ShipmentListFilters;
+}): Promise<ListFilters> {
+  const timeZone = filters.orderedFrom || filters.orderedTo ? await shopTimeZone(shop) : "UTC";
+  return {
+    shipmentIds: filters.q ? await searchShipmentIds({ shop, q: filters.q }) : null,
+    statuses: filters.statuses,
+    carrier: filters.carrier,
+    attentionKinds: filters.attention
+      ? isAttentionFilterKind(filters.attention)
+        ? [filters.attention]
+        : [...ATTENTION_KINDS]
+      : null,
+    // Days on the shop's own calendar, the last one included.
+    orderedFrom: filters.orderedFrom ? startOfDay(filters.orderedFrom, timeZone) : null,
+    orderedBefore: filters.orderedTo
+      ? startOfDay(calendarDayOf(dayNumberOf(filters.orderedTo) + 1), timeZone)
+      : null,
+    destination: filters.destination,
+  };
+}
+
+async function shopTimeZone(shop: string): Promise<string> {
+  const row = await prisma.shop.findUnique({ where: { domain: shop }, select: { timezone: true } });
+  return row?.timezone ?? "UTC";
 }

@@ -2,6 +2,7 @@ import { config } from "../config.server";
 import prisma from "../db.server";
 import { hashCustomerEmail, normalizeEmail } from "../services/customer-identity.server";
 import { signOrderToken, verifyOrderToken } from "../services/order-tokens.server";
+import { escalationFor } from "./support-escalation";
 import { findOrderById } from "./tracking-lookup.server";
 
 export const HELP_REASONS = ["late", "missing", "damaged", "wrong_address", "other"] as const;
@@ -46,8 +47,8 @@ export type ShopperHelpInput = {
   contactEmail: string | null;
 };
 
-// The request the merchant sees on the Support page. A parcel the carrier calls delivered but the shopper
-// reports missing is escalated at once.
+// The request the merchant sees on the Support page, escalated at once when the carrier calls the parcel
+// delivered but the shopper has not received it, or when it is stuck (support-escalation.ts).
 export async function createShopperHelpRequest(input: ShopperHelpInput) {
   const { shop, orderId, reason } = input;
   const order = await findOrderById({ shop, orderId });
@@ -67,6 +68,13 @@ export async function createShopperHelpRequest(input: ShopperHelpInput) {
   });
   if (duplicate) return duplicate;
   const contactEmail = input.contactEmail ? normalizeEmail(input.contactEmail) : null;
+  const requestedAt = new Date();
+  const shipmentFacts = shipment
+    ? await prisma.shipment.findFirst({
+        where: { id: shipment.id, shop },
+        select: { status: true, deliveredAt: true, attention: true, attentionResolvedAt: true },
+      })
+    : null;
   return prisma.supportRequest.create({
     data: {
       shop,
@@ -74,11 +82,12 @@ export async function createShopperHelpRequest(input: ShopperHelpInput) {
       shipmentId: shipment?.id ?? null,
       reason,
       message: input.message,
-      escalation: reason === "missing" && shipment?.status === "delivered" ? "delivered_not_received" : null,
+      escalation: escalationFor({ reason, requestedAt, shipment: shipmentFacts }),
       contactEmail,
       contactEmailHash: contactEmail
         ? hashCustomerEmail({ shop, email: contactEmail, key: config().CUSTOMER_HASH_KEY })
         : null,
+      createdAt: requestedAt,
     },
     select: { id: true },
   });

@@ -2,6 +2,7 @@ import prisma from "../db.server";
 import type { AdminGraphql } from "../services/admin-graphql.server";
 import { RECONCILE_INTERVAL_MS, stuckShipmentsJob } from "../services/jobs/job-handlers.server";
 import { startBackfill } from "./backfill.server";
+import { dataRetentionJob } from "./data-retention.server";
 import { deliveryStatsJob } from "./delivery-stats/refresh.server";
 import { enqueueJob } from "./jobs.server";
 
@@ -27,6 +28,8 @@ export async function startSync({
     await enqueueJob(tx, stuckShipmentsJob(shop, now));
     // Carrier performance rollups, kept current from then on (every 10 minutes).
     await enqueueJob(tx, deliveryStatsJob(shop, now));
+    // Orders older than the shop's retention setting go, daily.
+    await enqueueJob(tx, dataRetentionJob(shop, now));
   });
   return backfill;
 }

@@ -1,50 +1,93 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, InlineGrid, Layout, Link, Page, Text } from "@shopify/polaris";
-import { MetricCard } from "../components/MetricCard";
-import { getDashboardSummary } from "../models/dashboard.server";
+import { BlockStack, Box, Layout, Page, Text } from "@shopify/polaris";
+import { PageBusy } from "../components/PageBusy";
+import { PageErrorBoundary } from "../components/PageErrorBoundary";
+import { AttentionQueueCard } from "../components/dashboard/AttentionQueueCard";
+import { SetupProgressCard } from "../components/dashboard/SetupProgressCard";
+import { TodayNumbers } from "../components/dashboard/TodayNumbers";
+import { WismoTrendCard } from "../components/dashboard/WismoTrendCard";
+import { formatDay } from "../lib/format";
+import { getDashboardSummary, todayTiles } from "../models/dashboard.server";
+import { getWismoTrend } from "../models/dashboard-wismo.server";
+import { listNeedsAttention } from "../models/needs-attention.server";
+import { getOnboarding, isFreshInstall, nextSetupStep } from "../models/onboarding.server";
 import { requireAdminContext } from "../services/admin-context.server";
+
+const QUEUE_ROWS = 6;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
-  return { summary: await getDashboardSummary({ shop }) };
+  const [onboarding, summary, queue, wismo] = await Promise.all([
+    getOnboarding({ shop }),
+    getDashboardSummary({ shop }),
+    listNeedsAttention({ shop, limit: QUEUE_ROWS }),
+    getWismoTrend({ shop }),
+  ]);
+  // Right after install there is nothing to show yet: the admin opens on the setup checklist instead.
+  if (!onboarding.complete && !onboarding.steps.importOrders.run && (await isFreshInstall({ shop }))) {
+    throw redirect(`/app/onboarding${new URL(request.url).search}`);
+  }
+  return {
+    summary,
+    tiles: todayTiles(summary),
+    setup: onboarding.complete
+      ? null
+      : { done: onboarding.requiredDone, total: onboarding.requiredTotal, next: nextSetupStep(onboarding) },
+    queue: queue.items,
+    wismo,
+  };
 }
 
 export default function Dashboard() {
-  const { summary } = useLoaderData<typeof loader>();
-  const { byStatus, attention } = summary;
-  const inFlight = byStatus.pre_transit + byStatus.in_transit + byStatus.delayed + byStatus.attempted;
+  const { summary, tiles, setup, queue, wismo } = useLoaderData<typeof loader>();
+  const needingAttention = Object.values(summary.attention).reduce((total, count) => total + count, 0);
   return (
-    <Page title="Dashboard">
-      <Layout>
-        <Layout.Section>
-          <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
-            <MetricCard id="orders" label="Orders" value={summary.orders} />
-            <MetricCard id="shipments" label="Shipments" value={summary.shipments} />
-            <MetricCard id="in_flight" label="On the way" value={inFlight} />
-            <MetricCard id="out_for_delivery" label="Out for delivery" value={byStatus.out_for_delivery} />
-            <MetricCard id="delivered" label="Delivered" value={byStatus.delivered} />
-            <MetricCard id="late" label="Late" value={attention.late} />
-            <MetricCard id="stuck" label="Stuck" value={attention.stuck} />
-            <MetricCard id="exception" label="Exceptions" value={byStatus.exception} />
-          </InlineGrid>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
+    <Page
+      title="Dashboard"
+      subtitle={`Today, ${formatDay(summary.today.day)} · ${summary.today.timeZone.replaceAll("_", " ")}`}
+    >
+      <PageBusy>
+        <BlockStack gap="400">
+          {setup ? <SetupProgressCard done={setup.done} total={setup.total} nextStep={setup.next} /> : null}
+          {/* On phones Polaris cards run edge to edge; the loose heading, tiles and text keep a margin. */}
+          <Box paddingInline={{ xs: "400", sm: "0" }}>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                Needs attention
+                Today
               </Text>
-              <Text as="p">
-                {attention.late + attention.stuck + attention.exception + attention.lost} shipments need a
-                look, and {summary.openSupportRequests} help requests are open.{" "}
-                <Link url="/app/attention">See what needs attention</Link> ·{" "}
-                <Link url="/app/support">See support</Link>
+              <TodayNumbers tiles={tiles} />
+              <Text as="p" tone="subdued">
+                Following{" "}
+                <span data-metric="orders">
+                  <span data-metric-value>{summary.orders}</span> orders
+                </span>{" "}
+                and{" "}
+                <span data-metric="shipments">
+                  <span data-metric-value>{summary.shipments}</span> shipments
+                </span>
+                .
               </Text>
             </BlockStack>
-          </Card>
-        </Layout.Section>
-      </Layout>
+          </Box>
+          <Layout>
+            <Layout.Section>
+              <AttentionQueueCard
+                rows={queue}
+                total={needingAttention}
+                openHelpRequests={summary.openSupportRequests}
+              />
+            </Layout.Section>
+            <Layout.Section variant="oneThird">
+              <WismoTrendCard weeks={wismo.weeks} updatedAt={wismo.updatedAt} />
+            </Layout.Section>
+          </Layout>
+        </BlockStack>
+      </PageBusy>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <PageErrorBoundary title="Dashboard" />;
 }

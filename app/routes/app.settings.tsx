@@ -1,170 +1,206 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  Checkbox,
-  FormLayout,
-  Page,
-  Text,
-  TextField,
-} from "@shopify/polaris";
-import { useState } from "react";
-import { getSettings, settingsUpdateSchema, updateSettings } from "../models/settings.server";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { CarrierAccountsCard } from "../components/CarrierAccountsCard";
+import { PageBusy } from "../components/PageBusy";
+import { PageErrorBoundary } from "../components/PageErrorBoundary";
 import { SyncStatusCard } from "../components/SyncStatusCard";
 import { TrackingPageCard } from "../components/TrackingPageCard";
+import { DataRetentionCard } from "../components/settings/DataRetentionCard";
+import { NotificationsSettingsCard } from "../components/settings/NotificationsSettingsCard";
+import { PromiseDefaultsCard } from "../components/settings/PromiseDefaultsCard";
+import { resultFor, type SettingsIntent, type SettingsResult } from "../components/settings/settings-result";
+import { TrackingPageLookCard } from "../components/settings/TrackingPageLookCard";
+import { WriteBackCard } from "../components/settings/WriteBackCard";
 import { config } from "../config.server";
 import { addAppBlockLink } from "../lib/theme-editor-link";
 import { useRevalidateWhile } from "../lib/use-revalidate-while";
 import { latestBackfill, startBackfill } from "../models/backfill.server";
+import { listCarrierAccounts } from "../models/carrier-accounts.server";
+import { connectCarrierAccount } from "../models/carrier-account-check.server";
+import { confirmTrackingPageAdded, getOnboarding } from "../models/onboarding.server";
 import {
-  CarrierCredentialsError,
-  listCarrierAccounts,
-  saveCarrierAccount,
-  validateCredentials,
-} from "../models/carrier-accounts.server";
-import { isCarrierCode } from "../services/carriers/carrier-adapter";
+  getSettings,
+  parseDataRetention,
+  parsePromiseDefaults,
+  parseTrackingPageLook,
+  parseWriteBack,
+  saveSettings,
+  saveTrackingPageLook,
+  type Parsed,
+} from "../models/settings.server";
+import { trackingPagePreviewParts } from "../models/settings-preview.server";
 import { fetchShopBasics } from "../models/shop-basics.server";
+import { getShop } from "../models/shop.server";
 import { requireAdminContext } from "../services/admin-context.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, admin } = await requireAdminContext(request);
-  const [settings, shopify, backfill, carrierAccounts] = await Promise.all([
+  const [settings, shopify, backfill, carrierAccounts, onboarding, shopRow] = await Promise.all([
     getSettings({ shop }),
     fetchShopBasics({ shop, admin }).catch(() => null),
     latestBackfill({ shop }),
     listCarrierAccounts({ shop }),
+    getOnboarding({ shop }),
+    getShop({ shop }),
   ]);
-  const addTrackingBlockUrl = addAppBlockLink({
-    shop,
-    apiKey: config().SHOPIFY_API_KEY,
-    blockHandle: "tracking-page",
-    template: "page",
-  });
-  return { settings, shopify, backfill, carrierAccounts, addTrackingBlockUrl };
+  return {
+    settings,
+    shopify,
+    backfill,
+    carrierAccounts,
+    steps: onboarding.steps,
+    preview: trackingPagePreviewParts({ locale: shopRow?.locale ?? null }),
+    addTrackingBlockUrl: addAppBlockLink({
+      shop,
+      apiKey: config().SHOPIFY_API_KEY,
+      blockHandle: "tracking-page",
+      template: "page",
+    }),
+  };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+const CHECK_FIELDS = "Check the highlighted fields";
+
+export async function action({ request }: ActionFunctionArgs): Promise<SettingsResult> {
   const { shop, admin } = await requireAdminContext(request);
-  const form = Object.fromEntries(await request.formData());
-  if (form.intent === "backfill") {
-    await startBackfill({ shop, admin });
-    return { saved: false, errors: {} as Record<string, string> };
-  }
-  if (form.intent === "carrier-account") {
-    const { intent: _intent, carrier, ...fields } = form;
-    const credentials = Object.fromEntries(
-      Object.entries(fields).filter(([, value]) => String(value).trim() !== ""),
-    );
-    if (typeof carrier !== "string" || !isCarrierCode(carrier))
-      return { saved: false, errors: { carrierAccount: "Pick a carrier" } };
-    try {
-      await saveCarrierAccount({ shop, carrier, credentials: validateCredentials(carrier, credentials) });
-      return { saved: true, errors: {} as Record<string, string> };
-    } catch (error) {
-      if (error instanceof CarrierCredentialsError)
-        return { saved: false, errors: { carrierAccount: error.message } };
-      throw error;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "") as SettingsIntent;
+  const done = (): SettingsResult => ({ intent, ok: true, message: null, fieldErrors: {} });
+  const saveParsed = async <T,>(parsed: Parsed<T>, save: (data: T) => Promise<void>) => {
+    if (!parsed.ok) return { intent, ok: false, message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+    await save(parsed.data);
+    return done();
+  };
+  switch (intent) {
+    case "backfill":
+      await startBackfill({ shop, admin });
+      return done();
+    case "tracking-page-added":
+      await confirmTrackingPageAdded({ shop });
+      return done();
+    case "carrier-account": {
+      const outcome = await connectCarrierAccount({ shop, form });
+      return outcome.ok ? done() : { intent, ok: false, message: outcome.message, fieldErrors: {} };
     }
+    case "tracking-page-look":
+      return saveParsed(parseTrackingPageLook(form), (look) => saveTrackingPageLook({ shop, look }));
+    case "promises":
+      return saveParsed(parsePromiseDefaults(form), (update) => saveSettings({ shop, update }));
+    case "retention":
+      return saveParsed(parseDataRetention(form), (update) => saveSettings({ shop, update }));
+    case "write-back":
+      return saveParsed(parseWriteBack(form), (update) => saveSettings({ shop, update }));
+    default:
+      return { intent, ok: false, message: "Unknown form", fieldErrors: {} };
   }
-  const parsed = settingsUpdateSchema.safeParse(form);
-  if (!parsed.success) {
-    return {
-      saved: false,
-      errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])),
-    };
-  }
-  await updateSettings({ shop, update: parsed.data });
-  return { saved: true, errors: {} as Record<string, string> };
 }
 
 export default function Settings() {
-  const { settings, shopify, backfill, carrierAccounts, addTrackingBlockUrl } =
+  const { settings, shopify, backfill, carrierAccounts, steps, preview, addTrackingBlockUrl } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") !== "backfill";
-  const importing = navigation.state === "submitting" && navigation.formData?.get("intent") === "backfill";
+  const submitting = (intent: SettingsIntent) =>
+    navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   useRevalidateWhile(backfill?.status === "running" || backfill?.status === "pending");
-  const [processingDays, setProcessingDays] = useState(String(settings.processingDays));
-  const [cutoff, setCutoff] = useState(settings.orderCutoffLocalTime);
-  const [retention, setRetention] = useState(String(settings.dataRetentionDays));
-  const [writeBack, setWriteBack] = useState(settings.writeBackToShopify);
 
   return (
     <Page title="Settings">
-      <BlockStack gap="400">
-        {result?.saved ? <Banner tone="success" title="Settings saved" /> : null}
-        <Card>
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              Store
-            </Text>
-            {shopify ? (
-              <Text as="p">
-                {shopify.name} · {shopify.myshopifyDomain} · {shopify.ianaTimezone} · {shopify.currencyCode}
-              </Text>
-            ) : (
-              <Text as="p" tone="critical">
-                Shopify could not be reached just now; your settings below still save.
-              </Text>
-            )}
-          </BlockStack>
-        </Card>
-        <TrackingPageCard addBlockUrl={addTrackingBlockUrl} />
-        <SyncStatusCard run={backfill} busy={importing} />
-        <CarrierAccountsCard accounts={carrierAccounts} error={result?.errors.carrierAccount ?? null} />
-        <Card>
-          <Form method="post">
-            <FormLayout>
-              <Text as="h2" variant="headingMd">
-                Delivery promises
-              </Text>
-              <FormLayout.Group>
-                <TextField
-                  label="Processing days before shipping"
-                  name="processingDays"
-                  type="number"
-                  value={processingDays}
-                  onChange={setProcessingDays}
-                  error={result?.errors.processingDays}
-                  autoComplete="off"
-                />
-                <TextField
-                  label="Same-day cut-off (shop time)"
-                  name="orderCutoffLocalTime"
-                  value={cutoff}
-                  onChange={setCutoff}
-                  error={result?.errors.orderCutoffLocalTime}
-                  autoComplete="off"
-                />
-              </FormLayout.Group>
-              <TextField
-                label="Keep tracking data for (days)"
-                name="dataRetentionDays"
-                type="number"
-                value={retention}
-                onChange={setRetention}
-                error={result?.errors.dataRetentionDays}
-                autoComplete="off"
+      <PageBusy>
+        <Layout>
+          <Layout.AnnotatedSection
+            title="Store"
+            description="What Shopify tells Parcelwise about your store."
+          >
+            <Card>
+              {shopify ? (
+                <Text as="p">
+                  {shopify.name} · {shopify.myshopifyDomain} · {shopify.ianaTimezone} · {shopify.currencyCode}
+                </Text>
+              ) : (
+                <Text as="p" tone="critical">
+                  Shopify could not be reached just now; your settings below still save.
+                </Text>
+              )}
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            id="tracking-page"
+            title="Tracking page"
+            description="The page in your store where shoppers follow their orders, and how it looks."
+          >
+            <BlockStack gap="400">
+              <TrackingPageCard
+                addBlockUrl={addTrackingBlockUrl}
+                evidence={steps.trackingPage.evidence}
+                confirming={submitting("tracking-page-added")}
               />
-              <Checkbox
-                label="Write carrier milestones back to Shopify"
-                helpText="Keeps Shopify's order status page, Shop app and Flow in step with carrier scans."
-                checked={writeBack}
-                onChange={setWriteBack}
+              <TrackingPageLookCard
+                look={settings.trackingPageLook}
+                preview={preview}
+                result={resultFor(result, "tracking-page-look")}
+                saving={submitting("tracking-page-look")}
               />
-              <input type="hidden" name="writeBackToShopify" value={writeBack ? "true" : "false"} />
-              <Button submit variant="primary" loading={saving}>
-                Save
-              </Button>
-            </FormLayout>
-          </Form>
-        </Card>
-      </BlockStack>
+            </BlockStack>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Notifications"
+            description="Emails and texts to shoppers at each milestone."
+          >
+            <NotificationsSettingsCard
+              emailProviderConfigured={steps.notifications.emailProviderConfigured}
+              emailMilestonesEnabled={steps.notifications.emailMilestonesEnabled}
+            />
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            id="carrier-accounts"
+            title="Carrier accounts"
+            description="Your own carrier API accounts, if you have them."
+          >
+            <CarrierAccountsCard
+              accounts={carrierAccounts}
+              result={resultFor(result, "carrier-account")}
+              saving={submitting("carrier-account")}
+            />
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Delivery promises"
+            description="The defaults behind the delivery dates shoppers see."
+          >
+            <PromiseDefaultsCard
+              settings={settings}
+              result={resultFor(result, "promises")}
+              saving={submitting("promises")}
+            />
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            id="import"
+            title="Order history"
+            description="Bring in the orders placed before Parcelwise was installed."
+          >
+            <SyncStatusCard run={backfill} busy={submitting("backfill")} />
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Data retention" description="How long tracking data is kept.">
+            <DataRetentionCard
+              days={settings.dataRetentionDays}
+              result={resultFor(result, "retention")}
+              saving={submitting("retention")}
+            />
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="Shopify" description="What Parcelwise writes back to your store.">
+            <WriteBackCard
+              enabled={settings.writeBackToShopify}
+              result={resultFor(result, "write-back")}
+              saving={submitting("write-back")}
+            />
+          </Layout.AnnotatedSection>
+        </Layout>
+      </PageBusy>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <PageErrorBoundary title="Settings" />;
 }

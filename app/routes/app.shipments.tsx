@@ -1,34 +1,66 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { BlockStack, Card, IndexTable, Link, Page, Select, Text } from "@shopify/polaris";
-import { StatusBadge } from "../components/StatusBadge";
-import { formatDay } from "../lib/format";
-import { SHIPMENT_STATUSES, SHIPMENT_STATUS_LABELS } from "../models/shipment-status";
+import { useFetcher, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { BlockStack, Box, Button, Card, EmptySearchResult, Page, Text } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { CarrierConfirmationCard } from "../components/CarrierConfirmationCard";
+import { downloadCsv } from "../components/carrier-performance/download-csv";
+import { BulkActionBanner, type BulkActionOutcome } from "../components/shipments/BulkActionBanner";
+import { ShipmentFilters } from "../components/shipments/ShipmentFilters";
+import { ShipmentsErrorBoundary } from "../components/shipments/ShipmentsErrorBoundary";
+import { ShipmentsTable, type Selection } from "../components/shipments/ShipmentsTable";
 import {
-  CarrierConfirmationError,
-  confirmShipmentCarrier,
-  listAmbiguousShipments,
-} from "../models/shipment-carrier.server";
-import { listShipments, shipmentListQuerySchema } from "../models/shipments.server";
+  MAX_BULK_SHIPMENTS,
+  recheckShipments,
+  resolveShipmentAttention,
+} from "../models/shipment-bulk.server";
+import { listRecentAmbiguousShipments } from "../models/shipment-carrier-prompts.server";
+import { CarrierConfirmationError, confirmShipmentCarrier } from "../models/shipment-carrier.server";
+import { shipmentFilterOptions } from "../models/shipment-filter-options.server";
+import {
+  hasFilters,
+  parseShipmentListParams,
+  shipmentListSearch,
+  type ShipmentListParams,
+} from "../models/shipment-list-params";
+import { listShipments } from "../models/shipments.server";
 import { requireAdminContext } from "../services/admin-context.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = shipmentListQuerySchema.safeParse({ ...params, status: params.status || undefined });
-  const query = parsed.success ? parsed.data : shipmentListQuerySchema.parse({});
-  const [page, ambiguous] = await Promise.all([
-    listShipments({ shop, ...query }),
-    listAmbiguousShipments({ shop }),
+  const params = parseShipmentListParams(new URL(request.url).searchParams);
+  const firstPage = !params.after && !params.before;
+  const [page, options, ambiguous] = await Promise.all([
+    listShipments({ shop, params }),
+    shipmentFilterOptions({ shop }),
+    firstPage ? listRecentAmbiguousShipments({ shop }) : Promise.resolve([]),
   ]);
-  return { ...page, ambiguous };
+  return { ...page, params, options, ambiguous };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdminContext(request);
   const form = await request.formData();
-  if (form.get("intent") !== "confirm-carrier") return { error: "Unknown action" };
+  const intent = form.get("intent");
+  if (intent === "confirm-carrier") return confirmCarrier(shop, form);
+  const shipmentIds = form.getAll("shipmentId").map(String);
+  if (shipmentIds.length === 0 || shipmentIds.length > MAX_BULK_SHIPMENTS) {
+    const message = `Select between 1 and ${MAX_BULK_SHIPMENTS} shipments.`;
+    return { outcome: { intent: "invalid", message } satisfies BulkActionOutcome };
+  }
+  if (intent === "recheck") {
+    const result = await recheckShipments({ shop, shipmentIds });
+    return { outcome: { intent: "recheck", ...result } satisfies BulkActionOutcome };
+  }
+  if (intent === "resolve") {
+    const { resolved } = await resolveShipmentAttention({ shop, shipmentIds });
+    return {
+      outcome: { intent: "resolve", resolved, selected: shipmentIds.length } satisfies BulkActionOutcome,
+    };
+  }
+  return { outcome: { intent: "invalid", message: "Unknown action" } satisfies BulkActionOutcome };
+}
+
+async function confirmCarrier(shop: string, form: FormData) {
   try {
     await confirmShipmentCarrier({
       shop,
@@ -42,83 +74,136 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const STATUS_OPTIONS = [
-  { label: "All statuses", value: "" },
-  ...SHIPMENT_STATUSES.map((status) => ({ label: SHIPMENT_STATUS_LABELS[status], value: status })),
-];
+export function ErrorBoundary() {
+  return <ShipmentsErrorBoundary />;
+}
 
 export default function Shipments() {
-  const { shipments, nextCursor, ambiguous } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
+  const data = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
   const navigate = useNavigate();
-  const status = searchParams.get("status") ?? "";
+  const bulk = useFetcher<typeof action>();
+  const [outcome, setOutcome] = useState<BulkActionOutcome | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const { params } = data;
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/app/shipments";
 
-  const filterByStatus = (value: string) => navigate(value ? `?status=${value}` : "?");
+  useEffect(() => {
+    if (bulk.state === "idle" && bulk.data && "outcome" in bulk.data) setOutcome(bulk.data.outcome);
+  }, [bulk.state, bulk.data]);
 
+  // Any change of view starts from its first page.
+  const view = (change: Partial<ShipmentListParams>) =>
+    navigate(`/app/shipments${shipmentListSearch({ ...params, after: null, before: null, ...change })}`);
+
+  const exportCsv = async (selection: Selection | null) => {
+    setExporting(true);
+    const ids = selection && !selection.allMatching ? selection.ids.join(",") : null;
+    const search = shipmentListSearch({ ...params, after: null, before: null });
+    const query = [search.slice(1), ids ? `ids=${encodeURIComponent(ids)}` : ""].filter(Boolean).join("&");
+    try {
+      await downloadCsv(`/app/shipments/csv${query ? `?${query}` : ""}`);
+    } catch {
+      setOutcome({ intent: "export", failed: true });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const submitBulk = (intent: "recheck" | "resolve", selection: Selection, clear: () => void) => {
+    const form = new FormData();
+    form.set("intent", intent);
+    for (const id of selection.ids) form.append("shipmentId", id);
+    bulk.submit(form, { method: "post" });
+    clear();
+  };
+
+  const filtered = hasFilters(params);
   return (
     <Page
       title="Shipments"
-      pagination={{
-        hasPrevious: searchParams.has("cursor"),
-        onPrevious: () => navigate(status ? `?status=${status}` : "?"),
-        hasNext: Boolean(nextCursor),
-        onNext: () =>
-          navigate(`?${new URLSearchParams({ ...(status ? { status } : {}), cursor: nextCursor ?? "" })}`),
-      }}
+      secondaryActions={[
+        {
+          content: "Export CSV",
+          accessibilityLabel: "Export every shipment of this view as CSV",
+          loading: exporting,
+          onAction: () => void exportCsv(null),
+        },
+      ]}
     >
       <BlockStack gap="400">
-        <CarrierConfirmationCard shipments={ambiguous} />
+        <BulkActionBanner outcome={outcome} onDismiss={() => setOutcome(null)} />
+        <CarrierConfirmationCard shipments={data.ambiguous} />
         <Card padding="0">
-          <div style={{ padding: "var(--p-space-300)" }}>
-            <Select
-              label="Status"
-              labelInline
-              options={STATUS_OPTIONS}
-              value={status}
-              onChange={filterByStatus}
-            />
-          </div>
-          <IndexTable
-            resourceName={{ singular: "shipment", plural: "shipments" }}
-            itemCount={shipments.length}
-            selectable={false}
-            headings={[
-              { title: "Order" },
-              { title: "Tracking number" },
-              { title: "Carrier" },
-              { title: "Status" },
-              { title: "Destination" },
-              { title: "Shipped" },
-              { title: "Last update" },
+          <ShipmentFilters params={params} options={data.options} loading={loading} onChange={view} />
+          <ShipmentsTable
+            // A new page or view starts with nothing selected.
+            key={shipmentListSearch(params)}
+            shipments={data.shipments}
+            loading={loading || bulk.state !== "idle"}
+            hasNext={data.hasNext}
+            hasPrevious={data.hasPrevious}
+            onNext={() =>
+              navigate(
+                `/app/shipments${shipmentListSearch({ ...params, before: null, after: data.nextCursor })}`,
+              )
+            }
+            onPrevious={() =>
+              navigate(
+                `/app/shipments${shipmentListSearch({ ...params, after: null, before: data.previousCursor })}`,
+              )
+            }
+            emptyState={filtered ? <NoMatches onClear={() => navigate("/app/shipments")} /> : <NoShipments />}
+            bulkActions={(selection, clear) => [
+              {
+                content: "Re-check now",
+                disabled: selection.allMatching,
+                onAction: () => submitBulk("recheck", selection, clear),
+              },
+              {
+                content: "Mark resolved",
+                disabled: selection.allMatching,
+                onAction: () => submitBulk("resolve", selection, clear),
+              },
+              {
+                content: selection.allMatching ? "Export all matching as CSV" : "Export CSV",
+                onAction: () => void exportCsv(selection),
+              },
             ]}
-          >
-            {shipments.map((shipment, index) => (
-              <IndexTable.Row id={shipment.id} key={shipment.id} position={index}>
-                <IndexTable.Cell>
-                  {/* The row's primary link: Polaris makes the whole row open the shipment's page. */}
-                  <Link dataPrimaryLink url={`/app/shipments/${shipment.id}`} monochrome removeUnderline>
-                    <Text as="span" fontWeight="semibold">
-                      {shipment.order.name}
-                    </Text>
-                  </Link>
-                </IndexTable.Cell>
-                <IndexTable.Cell>{shipment.trackingNumber ?? "—"}</IndexTable.Cell>
-                <IndexTable.Cell>{shipment.trackingCompany ?? shipment.carrier ?? "Unknown"}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  <StatusBadge status={shipment.status} />
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  {[shipment.order.destinationProvince, shipment.order.destinationCountry]
-                    .filter(Boolean)
-                    .join(", ")}
-                </IndexTable.Cell>
-                <IndexTable.Cell>{formatDay(shipment.shippedAt)}</IndexTable.Cell>
-                <IndexTable.Cell>{formatDay(shipment.lastEventAt)}</IndexTable.Cell>
-              </IndexTable.Row>
-            ))}
-          </IndexTable>
+          />
         </Card>
       </BlockStack>
     </Page>
+  );
+}
+
+function NoMatches({ onClear }: { onClear: () => void }) {
+  return (
+    <Box padding="600">
+      <BlockStack gap="300" inlineAlign="center">
+        <EmptySearchResult
+          title="No shipments match"
+          description="Try another search, or fewer filters."
+          withIllustration={false}
+        />
+        <Button onClick={onClear}>Clear search and filters</Button>
+      </BlockStack>
+    </Box>
+  );
+}
+
+function NoShipments() {
+  return (
+    <Box padding="600">
+      <BlockStack gap="200" inlineAlign="center">
+        <Text as="h2" variant="headingMd">
+          No shipments yet
+        </Text>
+        <Text as="p" tone="subdued" alignment="center">
+          Shipments appear here as soon as your orders are fulfilled with a tracking number. Importing your
+          recent orders from Settings brings in the last 60 days.
+        </Text>
+      </BlockStack>
+    </Box>
   );
 }

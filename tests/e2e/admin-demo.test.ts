@@ -27,15 +27,16 @@ async function expectedDashboard() {
   const db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
   try {
     const where = { shop: DEMO.shop };
-    const [orders, shipments, delivered, outForDelivery, late, stuck] = await Promise.all([
+    const open = { ...where, attentionResolvedAt: null };
+    const [orders, shipments, inTransit, outForDelivery, late, stuck] = await Promise.all([
       db.order.count({ where }),
       db.shipment.count({ where }),
-      db.shipment.count({ where: { ...where, status: "delivered" } }),
+      db.shipment.count({ where: { ...where, status: "in_transit" } }),
       db.shipment.count({ where: { ...where, status: "out_for_delivery" } }),
-      db.shipment.count({ where: { ...where, attention: "late" } }),
-      db.shipment.count({ where: { ...where, attention: "stuck" } }),
+      db.shipment.count({ where: { ...open, attention: "late" } }),
+      db.shipment.count({ where: { ...open, attention: "stuck" } }),
     ]);
-    return { orders, shipments, delivered, out_for_delivery: outForDelivery, late, stuck };
+    return { orders, shipments, in_transit: inTransit, out_for_delivery: outForDelivery, late, stuck };
   } finally {
     await db.$disconnect();
   }
@@ -78,8 +79,8 @@ describe("admin in the demo, in Chromium", () => {
     const shopLine = existsSync(sharedDir()) ? DEMO.shop : "Shopify could not be reached";
     await expect.poll(() => page.getByText(shopLine).count()).toBeGreaterThan(0);
     await page.getByLabel("Processing days before shipping").fill("3");
-    await page.getByRole("button", { name: "Save" }).click();
-    await page.getByText("Settings saved").waitFor();
+    await page.getByRole("button", { name: "Save promises" }).click();
+    await page.getByText("Delivery promises saved").waitFor();
     await page.reload();
     expect(await page.getByLabel("Processing days before shipping").inputValue()).toBe("3");
     await page.close();

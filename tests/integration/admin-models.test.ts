@@ -42,7 +42,7 @@ describe("shipments list", () => {
     let cursor: string | undefined;
     let previous = Number.POSITIVE_INFINITY;
     do {
-      const page = await listShipments({ shop: SHOP_A, limit: 7, cursor });
+      const page = await listShipments({ shop: SHOP_A, limit: 7, params: { after: cursor } });
       for (const shipment of page.shipments) {
         expect(shipment.createdAt.getTime()).toBeLessThanOrEqual(previous);
         previous = shipment.createdAt.getTime();
@@ -55,7 +55,7 @@ describe("shipments list", () => {
   });
 
   it("filters by status without showing another shop's shipments", async () => {
-    const page = await listShipments({ shop: SHOP_B, status: "delivered", limit: 100 });
+    const page = await listShipments({ shop: SHOP_B, params: { statuses: ["delivered"] }, limit: 100 });
     const expected = seeded.b.shipments.filter((s) => s.status === "delivered").map((s) => s.id);
     expect(page.shipments.map((s) => s.id).sort()).toEqual(expected.sort());
   });

@@ -128,6 +128,7 @@ describe("customers/redact", () => {
         reason: "late",
         message: "Where is it?",
         contactEmail: "x@example.com",
+        internalNotes: "2026-11-20 Sam: shopper says the new address is 12 Elm St",
       },
     });
     const preference = await addPreference(SHOP_A, "#1005", "+14155550134");
@@ -145,6 +146,7 @@ describe("customers/redact", () => {
     });
     expect(help.contactEmail).toBeNull();
     expect(help.message).toBe("[redacted]");
+    expect(help.internalNotes).toBe("");
     expect(
       (await prisma.order.findUniqueOrThrow({ where: { id: otherOrder.id } })).customerEmailHash,
     ).not.toBeNull();

@@ -11,6 +11,11 @@ import { STUCK_CHECK_INTERVAL_MS } from "../../models/stuck-shipments.server";
 import { runDeliveryWatchJob } from "../../models/delivery-watch.server";
 import { enqueueJob } from "../../models/jobs.server";
 import {
+  DATA_RETENTION_JOB_TYPE,
+  dataRetentionJob,
+  runDataRetentionJob,
+} from "../../models/data-retention.server";
+import {
   DELIVERY_STATS_JOB_TYPE,
   deliveryStatsJob,
   runDeliveryStatsJob,
@@ -78,13 +83,15 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [ESTIMATE_WINDOW_JOB_TYPE]: runEstimateWindowJob,
   [STUCK_SHIPMENTS_JOB_TYPE]: runDeliveryWatchJob,
   [DELIVERY_STATS_JOB_TYPE]: runDeliveryStatsJob,
+  [DATA_RETENTION_JOB_TYPE]: runDataRetentionJob,
   reconcile: async ({ shop, now }) => {
     await reconcileShop({ shop, admin: await adminGraphqlForStoredShop(shop), now });
-    // Shops installed before the stuck watcher or the analytics rollup existed get them here; for the others
-    // this changes nothing.
+    // Shops installed before the stuck watcher, the analytics rollup or the retention purge existed get them
+    // here; for the others this changes nothing.
     await prisma.$transaction(async (tx) => {
       await enqueueJob(tx, stuckShipmentsJob(shop, now));
       await enqueueJob(tx, deliveryStatsJob(shop, now));
+      await enqueueJob(tx, dataRetentionJob(shop, now));
     });
     return { runAgainAt: new Date(now.getTime() + RECONCILE_INTERVAL_MS) };
   },

@@ -85,7 +85,7 @@ export function judgeNotification({
       supersedes(sibling, notification),
   );
   if (superseding) return { action: "suppress", reason: `superseded by ${superseding.milestone}` };
-  if (shipmentStatus && outdated(milestone, shipmentStatus))
+  if (shipmentStatus && milestoneOutdated(milestone, shipmentStatus))
     return {
       action: "suppress",
       reason: `outdated: the parcel is now ${shipmentStatus.replaceAll("_", " ")}`,
@@ -123,7 +123,8 @@ function supersedes(sibling: SiblingNotification, notification: DueNotification)
   return progress > 0 || sibling.id > notification.id;
 }
 
-function outdated(milestone: Milestone, shipmentStatus: string): boolean {
+// Old news for a parcel in this status: a message about it would be suppressed (also what a resend may offer).
+export function milestoneOutdated(milestone: Milestone, shipmentStatus: string): boolean {
   const progress = STATUS_PROGRESS[shipmentStatus];
   return progress !== undefined && progress > MILESTONE_PROGRESS[milestone];
 }

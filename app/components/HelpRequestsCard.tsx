@@ -1,0 +1,72 @@
+import { BlockStack, Card, Divider, InlineStack, Link, Text } from "@shopify/polaris";
+import { Fragment } from "react";
+import type { InternalNote } from "../models/internal-notes";
+import { helpReasonLabel } from "../models/support-labels";
+import { AddNoteForm, InternalNotesList } from "./InternalNotes";
+import { EscalationBadge, SupportStatusBadge } from "./SupportBadges";
+import { Timestamp } from "./Timestamp";
+
+export type OrderHelpRequest = {
+  id: string;
+  reason: string;
+  message: string;
+  status: string;
+  escalation: string | null;
+  assignee: string | null;
+  createdAt: string | Date;
+  notes: InternalNote[];
+};
+
+// The order's help requests on its shipment's support view, each with its status, its notes and a link to
+// handle it on the Support page; notes added here go to the request picked.
+export function HelpRequestsCard({ requests, timeZone }: { requests: OrderHelpRequest[]; timeZone: string }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Help requests and notes
+        </Text>
+        {requests.length === 0 ? (
+          <Text as="p" tone="subdued">
+            The shopper has not asked for help with this order. Notes are kept on help requests.
+          </Text>
+        ) : (
+          <BlockStack gap="300">
+            {requests.map((request, index) => (
+              <Fragment key={request.id}>
+                {index > 0 ? <Divider /> : null}
+                <BlockStack gap="200">
+                  <InlineStack gap="200" blockAlign="center" wrap>
+                    <Link
+                      url={`/app/support/${request.id}`}
+                    >{`${helpReasonLabel(request.reason)} request`}</Link>
+                    <SupportStatusBadge status={request.status} />
+                    <EscalationBadge escalation={request.escalation} />
+                  </InlineStack>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    Received <Timestamp value={request.createdAt} timeZone={timeZone} />
+                    {request.assignee ? ` · Assigned to ${request.assignee}` : " · Unassigned"}
+                  </Text>
+                  {request.message ? (
+                    <Text as="p" breakWord>
+                      “{request.message}”
+                    </Text>
+                  ) : null}
+                  <InternalNotesList notes={request.notes} timeZone={timeZone} />
+                </BlockStack>
+              </Fragment>
+            ))}
+            <Divider />
+            <AddNoteForm
+              timeZone={timeZone}
+              requests={requests.map((request) => ({
+                id: request.id,
+                label: `${helpReasonLabel(request.reason)} · ${request.status}`,
+              }))}
+            />
+          </BlockStack>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,20 @@
+import type { FormResult } from "../FormResultBanner";
+
+// What the Settings page's action answers: which form was saved, and how it went.
+export type SettingsIntent =
+  | "tracking-page-look"
+  | "tracking-page-added"
+  | "promises"
+  | "retention"
+  | "write-back"
+  | "carrier-account"
+  | "backfill";
+
+export type SettingsResult = FormResult & { intent: SettingsIntent };
+
+export function resultFor(
+  result: SettingsResult | null | undefined,
+  intent: SettingsIntent,
+): FormResult | null {
+  return result?.intent === intent ? result : null;
+}
