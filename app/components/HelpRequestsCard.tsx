@@ -17,18 +17,41 @@ export type OrderHelpRequest = {
   notes: InternalNote[];
 };
 
-// The order's help requests on its shipment's support view, each with its status, its notes and a link to
-// handle it on the Support page; notes added here go to the request picked.
-export function HelpRequestsCard({ requests, timeZone }: { requests: OrderHelpRequest[]; timeZone: string }) {
+// The shipment's own notes and the order's help requests on its support view, each request with its status,
+// its notes and a link to handle it on the Support page; a note added here goes to the shipment or to the
+// request picked.
+export function HelpRequestsCard({
+  requests,
+  notes,
+  timeZone,
+}: {
+  requests: OrderHelpRequest[];
+  notes: InternalNote[];
+  timeZone: string;
+}) {
+  const noteTargets = [
+    { id: "", label: "This shipment" },
+    ...requests.map((request) => ({
+      id: request.id,
+      label: `${helpReasonLabel(request.reason)} request · ${request.status}`,
+    })),
+  ];
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
           Help requests and notes
         </Text>
+        <BlockStack gap="200">
+          <Text as="h3" variant="headingSm">
+            Notes on this shipment
+          </Text>
+          <InternalNotesList notes={notes} timeZone={timeZone} />
+        </BlockStack>
+        <Divider />
         {requests.length === 0 ? (
           <Text as="p" tone="subdued">
-            The shopper has not asked for help with this order. Notes are kept on help requests.
+            The shopper has not asked for help with this order.
           </Text>
         ) : (
           <BlockStack gap="300">
@@ -56,16 +79,10 @@ export function HelpRequestsCard({ requests, timeZone }: { requests: OrderHelpRe
                 </BlockStack>
               </Fragment>
             ))}
-            <Divider />
-            <AddNoteForm
-              timeZone={timeZone}
-              requests={requests.map((request) => ({
-                id: request.id,
-                label: `${helpReasonLabel(request.reason)} · ${request.status}`,
-              }))}
-            />
           </BlockStack>
         )}
+        <Divider />
+        <AddNoteForm timeZone={timeZone} requests={noteTargets} />
       </BlockStack>
     </Card>
   );

@@ -51,6 +51,7 @@ export async function redactCustomer(
     // Staff notes may quote the shopper (an address, a phone number): they go too.
     data: { contactEmail: null, contactEmailHash: null, message: "[redacted]", internalNotes: "" },
   });
+  await tx.shipment.updateMany({ where: { shop, orderId: { in: orderIds } }, data: { internalNotes: "" } });
   await tx.notification.deleteMany({ where: { shop, orderId: { in: orderIds } } });
   // Notification choices hold the shopper's phone number and consent: removed entirely, including any other
   // order's that carries the same number.
@@ -83,6 +84,7 @@ export async function exportCustomerData(
           status: true,
           shippedAt: true,
           deliveredAt: true,
+          internalNotes: true,
         },
       },
       supportRequests: {

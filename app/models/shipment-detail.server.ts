@@ -1,4 +1,5 @@
 import prisma from "../db.server";
+import { parseInternalNotes } from "./internal-notes";
 import { promiseAndLikelyDay, shownDeliveryWindow } from "./delivery-windows/shown-window";
 import { attentionSummary } from "./needs-attention.server";
 import { isResend, listResendOptions } from "./notification-resend.server";
@@ -49,6 +50,7 @@ export async function getShipmentDetail({
       attentionOwner: true,
       attentionSince: true,
       attentionResolvedAt: true,
+      internalNotes: true,
       estimates: {
         where: { shop },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -101,7 +103,7 @@ export async function getShipmentDetail({
     listResendOptions({ shop, shipmentId }),
     listOrderHelpRequests({ shop, orderId: shipment.order.id }),
   ]);
-  const { estimates, carrierCandidates, order, ...rest } = shipment;
+  const { estimates, carrierCandidates, order, internalNotes, ...rest } = shipment;
   const { shipments: otherShipments, ...orderFacts } = order;
   return {
     shipment: { ...rest, order: orderFacts },
@@ -116,6 +118,7 @@ export async function getShipmentDetail({
     })),
     resendOptions,
     helpRequests,
+    notes: parseInternalNotes(internalNotes),
   };
 }
 

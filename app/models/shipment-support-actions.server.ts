@@ -7,16 +7,17 @@ import { recheckShipmentNow, type RecheckResult } from "./carrier-recheck.server
 import { resendNotification, type ResendResult } from "./notification-resend.server";
 import { CarrierConfirmationError, correctShipmentCarrier } from "./shipment-carrier.server";
 import { statusLabel } from "./shipment-status";
-import { addSupportNote, SupportNoteError } from "./support.server";
+import { addShipmentNote, addSupportNote, SupportNoteError } from "./support.server";
 
 // The support view's form posts: re-check the carrier now, correct the carrier, send a message again, add a
-// note to one of the order's help requests. Null when the shipment is not this shop's (the route answers 404).
+// note to the shipment or to one of the order's help requests. Null when the shipment is not this shop's (the route answers 404).
 
 const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("recheck") }),
   z.object({ intent: z.literal("correct-carrier"), carrier: z.string().min(1) }),
   z.object({ intent: z.literal("resend"), message: z.string().regex(/^[a-z_]+:[a-z]+$/) }),
-  z.object({ intent: z.literal("add-note"), requestId: z.string().min(1), note: z.string() }),
+  // Without a request, the note goes on the shipment itself.
+  z.object({ intent: z.literal("add-note"), requestId: z.string().optional(), note: z.string() }),
 ]);
 
 export async function runShipmentSupportAction({
@@ -69,6 +70,16 @@ export async function runShipmentSupportAction({
       return result && describeResend(result, `${milestoneLabel(milestone)} · ${channelLabel(channel)}`);
     }
     case "add-note": {
+      if (!input.requestId) {
+        try {
+          await addShipmentNote({ shop, shipmentId: shipment.id, text: input.note, now });
+          return { intent: input.intent, tone: "success", title: "Note added" };
+        } catch (error) {
+          if (error instanceof SupportNoteError)
+            return { intent: input.intent, tone: "critical", title: error.message };
+          throw error;
+        }
+      }
       // Only the order's own requests: the note belongs with this parcel's story.
       const request = await prisma.supportRequest.findFirst({
         where: { id: input.requestId, shop, orderId: shipment.orderId },

@@ -257,6 +257,43 @@ const NOTE_WRITE_ATTEMPTS = 5;
 
 // Appends one dated note. The write is conditional on the notes read, so two people adding a note at once both
 // keep theirs: the loser of the race reads again and appends to the winner's.
+// A note on the parcel itself, for a shipment nobody has asked about yet (or one the team follows anyway).
+export async function addShipmentNote({
+  shop,
+  shipmentId,
+  text,
+  now = new Date(),
+}: {
+  shop: string;
+  shipmentId: string;
+  text: string;
+  now?: Date;
+}): Promise<boolean> {
+  const note = checkedNote(text);
+  for (let attempt = 0; attempt < NOTE_WRITE_ATTEMPTS; attempt += 1) {
+    const current = await prisma.shipment.findFirst({
+      where: { id: shipmentId, shop },
+      select: { internalNotes: true },
+    });
+    if (!current) return false;
+    // Conditional on what was read: two people adding a note at once both keep theirs.
+    const { count } = await prisma.shipment.updateMany({
+      where: { id: shipmentId, shop, internalNotes: current.internalNotes },
+      data: { internalNotes: withNoteAppended(current.internalNotes, { at: now, text: note }) },
+    });
+    if (count === 1) return true;
+  }
+  throw new SupportNoteError("The notes kept changing; try again");
+}
+
+function checkedNote(text: string): string {
+  const note = text.trim();
+  if (!note) throw new SupportNoteError("Write a note first");
+  if (note.length > MAX_NOTE_LENGTH)
+    throw new SupportNoteError(`Notes are at most ${MAX_NOTE_LENGTH} characters`);
+  return note;
+}
+
 export async function addSupportNote({
   shop,
   requestId,
@@ -268,10 +305,7 @@ export async function addSupportNote({
   text: string;
   now?: Date;
 }): Promise<boolean> {
-  const note = text.trim();
-  if (!note) throw new SupportNoteError("Write a note first");
-  if (note.length > MAX_NOTE_LENGTH)
-    throw new SupportNoteError(`Notes are at most ${MAX_NOTE_LENGTH} characters`);
+  const note = checkedNote(text);
   for (let attempt = 0; attempt < NOTE_WRITE_ATTEMPTS; attempt += 1) {
     const current = await prisma.supportRequest.findFirst({
       where: { id: requestId, shop },

@@ -103,7 +103,7 @@ export default function ShipmentSupportView() {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
-              <HelpRequestsCard requests={data.helpRequests} timeZone={timeZone} />
+              <HelpRequestsCard requests={data.helpRequests} notes={data.notes} timeZone={timeZone} />
               <CarrierCard facts={shipment} carrierOptions={data.carrierOptions} timeZone={timeZone} />
               <OrderShipmentsCard shipments={data.otherShipments} />
             </BlockStack>

@@ -131,6 +131,10 @@ describe("customers/redact", () => {
         internalNotes: "2026-11-20 Sam: shopper says the new address is 12 Elm St",
       },
     });
+    await prisma.shipment.updateMany({
+      where: { orderId: order.id },
+      data: { internalNotes: "Shopper called from +1 415 555 0134" },
+    });
     const preference = await addPreference(SHOP_A, "#1005", "+14155550134");
     const otherPreference = await addPreference(SHOP_A, "#1006", "+14155550199");
     const body = `{"shop_id":1,"shop_domain":"${SHOP_A}","customer":{"id":9007199254740993,"email":"${demoShopperEmail(1005)}","phone":null},"orders_to_redact":[]}`;
@@ -147,6 +151,11 @@ describe("customers/redact", () => {
     expect(help.contactEmail).toBeNull();
     expect(help.message).toBe("[redacted]");
     expect(help.internalNotes).toBe("");
+    const notes = await prisma.shipment.findMany({
+      where: { orderId: order.id },
+      select: { internalNotes: true },
+    });
+    expect(notes.every((shipment) => shipment.internalNotes === "")).toBe(true);
     expect(
       (await prisma.order.findUniqueOrThrow({ where: { id: otherOrder.id } })).customerEmailHash,
     ).not.toBeNull();

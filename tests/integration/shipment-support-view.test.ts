@@ -453,3 +453,23 @@ describe("the support view's read", () => {
     expect(detail?.notifications.map((row) => row.resent)).toEqual([false]);
   });
 });
+
+describe("notes on the shipment itself", () => {
+  it("keeps dated notes on a parcel nobody asked about, and never on another shop's", async () => {
+    const shipment = await shipmentFor(SHOP);
+    const note = (text: string, shipmentId = shipment.id) => {
+      const form = new FormData();
+      form.set("intent", "add-note");
+      form.set("note", text);
+      return runShipmentSupportAction({ shop: SHOP, shipmentId, form, now: NOW });
+    };
+    expect(await note("Called UPS: trace opened, ref 4411")).toMatchObject({ tone: "success" });
+    expect(await note("   ")).toMatchObject({ tone: "critical", title: "Write a note first" });
+    const detail = await getShipmentDetail({ shop: SHOP, shipmentId: shipment.id, now: NOW });
+    expect(detail?.notes).toEqual([{ at: NOW.toISOString(), text: "Called UPS: trace opened, ref 4411" }]);
+
+    const theirs = await shipmentFor(OTHER_SHOP);
+    expect(await note("not mine", theirs.id)).toBeNull();
+    expect((await prisma.shipment.findUniqueOrThrow({ where: { id: theirs.id } })).internalNotes).toBe("");
+  });
+});

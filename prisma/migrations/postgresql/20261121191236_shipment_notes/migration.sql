@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Shipment" ADD COLUMN     "internalNotes" TEXT NOT NULL DEFAULT '';
+
