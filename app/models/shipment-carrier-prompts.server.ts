@@ -3,9 +3,9 @@ import { parseCandidates } from "./shipment-carrier.server";
 
 // The shipments whose tracking number fits more than one carrier, for the Shipments page to ask about. A
 // number is asked about while it is new, so the page looks among the shop's newest shipments only: no index
-// holds the ambiguous flag, and reading a million shipments for it made every visit take seconds
-// (listAmbiguousShipments). An index on (shop, carrierAmbiguous, carrierConfirmed) would let it list them all.
-const RECENT_SHIPMENTS = 5_000;
+// holds the ambiguous flag, and reading every shipment for it (listAmbiguousShipments) took seconds per visit
+// at a million shipments. An index on (shop, carrierAmbiguous, carrierConfirmed) would let it list them all.
+const RECENT_SHIPMENTS = 1_000;
 
 export type CarrierPrompt = {
   id: string;

@@ -14,13 +14,6 @@ export const SHIPMENTS_PAGE_SIZE = 50;
 export const SHIPMENT_SORTS = ["newest", "oldest", "last-scan", "window-end"] as const;
 export type ShipmentSort = (typeof SHIPMENT_SORTS)[number];
 
-export const SHIPMENT_SORT_LABELS: Record<ShipmentSort, string> = {
-  newest: "Newest first",
-  oldest: "Oldest first",
-  "last-scan": "Last scan, most silent first",
-  "window-end": "Delivery window end, soonest first",
-};
-
 // "any" is every open problem; a kind is that kind only.
 export const ATTENTION_FILTERS = ["any", ...ATTENTION_KINDS] as const;
 export type AttentionFilter = (typeof ATTENTION_FILTERS)[number];
@@ -32,9 +25,14 @@ export type ShipmentListFilters = {
   statuses: ShipmentStatus[];
   carrier: string | null;
   attention: AttentionFilter | null;
-  // Calendar days (YYYY-MM-DD) in the shop's time zone, both included.
+  // Calendar days (YYYY-MM-DD) in the shop's time zone, both included. The page offers the order day; the
+  // dashboard's numbers link to a ship or delivery day.
   orderedFrom: string | null;
   orderedTo: string | null;
+  shippedFrom: string | null;
+  shippedTo: string | null;
+  deliveredFrom: string | null;
+  deliveredTo: string | null;
   destination: Destination | null;
 };
 
@@ -52,8 +50,21 @@ export const NO_FILTERS: ShipmentListFilters = {
   attention: null,
   orderedFrom: null,
   orderedTo: null,
+  shippedFrom: null,
+  shippedTo: null,
+  deliveredFrom: null,
+  deliveredTo: null,
   destination: null,
 };
+
+export const DAY_RANGE_PARAMS = [
+  "orderedFrom",
+  "orderedTo",
+  "shippedFrom",
+  "shippedTo",
+  "deliveredFrom",
+  "deliveredTo",
+] as const;
 
 const MAX_SEARCH_LENGTH = 200;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -71,8 +82,10 @@ export function parseShipmentListParams(search: URLSearchParams): ShipmentListPa
     statuses: [...new Set((text("status") ?? "").split(","))].filter(isShipmentStatus),
     carrier: carrier && CARRIER_PATTERN.test(carrier) ? carrier : null,
     attention: ATTENTION_FILTERS.find((value) => value === attention) ?? null,
-    orderedFrom: calendarDay(text("orderedFrom")),
-    orderedTo: calendarDay(text("orderedTo")),
+    ...(Object.fromEntries(DAY_RANGE_PARAMS.map((name) => [name, calendarDay(text(name))])) as Record<
+      (typeof DAY_RANGE_PARAMS)[number],
+      string | null
+    >),
     destination: parseDestination(text("destination")),
     sort: SHIPMENT_SORTS.find((value) => value === sort) ?? "newest",
     after: text("after"),
@@ -87,8 +100,10 @@ export function shipmentListSearch(params: Partial<ShipmentListParams>): string 
   if (params.statuses?.length) search.set("status", params.statuses.join(","));
   if (params.carrier) search.set("carrier", params.carrier);
   if (params.attention) search.set("attention", params.attention);
-  if (params.orderedFrom) search.set("orderedFrom", params.orderedFrom);
-  if (params.orderedTo) search.set("orderedTo", params.orderedTo);
+  for (const name of DAY_RANGE_PARAMS) {
+    const day = params[name];
+    if (day) search.set(name, day);
+  }
   if (params.destination) search.set("destination", formatDestination(params.destination));
   if (params.sort && params.sort !== "newest") search.set("sort", params.sort);
   if (params.after) search.set("after", params.after);

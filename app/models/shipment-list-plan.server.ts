@@ -3,6 +3,8 @@ import { rawSql } from "../db.server";
 import type { ListPosition } from "./shipment-list-cursor.server";
 import {
   driverRangeStatement,
+  rowsByIdStatement,
+  segmentKeysStatement,
   segmentsInOrder,
   segmentStatement,
   type Driver,
@@ -21,12 +23,18 @@ import {
 // (EXPLAIN); SQLite's statistics hold only averages per index, so there the range is counted, stopping at the
 // threshold. Measured by `npm run bench -- --scenario shipments-list`; tests move the thresholds to hold both
 // ways of answering to the same rows.
-export const PLAN_THRESHOLDS = {
+export type PlanThresholds = { narrowRows: number; narrowOrderDaysRows: number };
+
+export const PLAN_THRESHOLDS: PlanThresholds = {
   narrowRows: 10_000,
   // An order-date range in the past sits far down the creation-date index, so walking it finds nothing for a
   // long time: the range itself is read and sorted up to a larger size.
   narrowOrderDaysRows: 50_000,
 };
+
+// The CSV export reads every row of the view: a filter's range is worth sorting once up to a larger size
+// (its ids only, a few MB), against walking most of the shop to collect a small share of it.
+export const EXPORT_THRESHOLDS: PlanThresholds = { narrowRows: 200_000, narrowOrderDaysRows: 200_000 };
 
 export type ShipmentListRow = {
   id: string;
@@ -53,14 +61,23 @@ const RANGE_DRIVERS = ["attention", "status", "carrier", "ordered"] as const;
 export async function chooseDriver({
   shop,
   filters,
+  sort,
+  thresholds = PLAN_THRESHOLDS,
 }: {
   shop: string;
   filters: ListFilters;
+  sort: SortSpec;
+  thresholds?: PlanThresholds;
 }): Promise<Driver | null> {
   if (filters.shipmentIds !== null) return "search";
   let best: { driver: Driver; rows: number } | null = null;
   for (const driver of RANGE_DRIVERS.filter((candidate) => applies(candidate, filters))) {
-    const threshold = driver === "ordered" ? PLAN_THRESHOLDS.narrowOrderDaysRows : PLAN_THRESHOLDS.narrowRows;
+    // A sort no index walks sorts whatever is read: the narrowest filter, however wide, beats the whole shop.
+    const threshold = !sort.walkable
+      ? Number.POSITIVE_INFINITY
+      : driver === "ordered"
+        ? thresholds.narrowOrderDaysRows
+        : thresholds.narrowRows;
     const rows = await rangeSize(driverRangeStatement({ shop, filters }, driver), threshold);
     if (rows < threshold && (!best || rows < best.rows)) best = { driver, rows };
   }
@@ -116,6 +133,7 @@ export async function readRows({
   position: ListPosition | null;
   limit: number;
 }): Promise<ShipmentListRow[]> {
+  if (context.filters.shipmentIds?.length === 0) return [];
   const descending = sort.descending !== backward;
   const segments = segmentsInOrder(sort, backward);
   const startSegment = position ? (position.key === null ? "nulls" : "values") : segments[0];
@@ -132,6 +150,43 @@ export async function readRows({
     if (rows.length >= limit) break;
   }
   return rows;
+}
+
+/**
+ * Every row of a view a narrow filter drives, in order, a batch at a time (the CSV export). Paging that view
+ * would read and sort the filter's whole range again for every batch, so its ids are sorted once and the rows
+ * read by id.
+ */
+export async function* readAllRowsOfNarrowView({
+  context,
+  sort,
+  batchSize,
+}: {
+  context: ListContext;
+  sort: SortSpec;
+  batchSize: number;
+}): AsyncGenerator<ShipmentListRow[]> {
+  const ids: string[] = [];
+  for (const segment of segmentsInOrder(sort, false)) {
+    const statement = segmentKeysStatement(context, sort, {
+      segment,
+      after: null,
+      descending: sort.descending,
+      // All of them: the threshold was checked against an estimate.
+      limit: 2 ** 31 - 1,
+    });
+    const rows = await rawSql.read<{ id: string }>(statement.text, statement.params);
+    ids.push(...rows.map((row) => row.id));
+  }
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const batch = ids.slice(start, start + batchSize);
+    const statement = rowsByIdStatement(context, batch);
+    const byId = new Map((await rawSql.read(statement.text, statement.params)).map((row) => [row.id, row]));
+    yield batch.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toListRow(row)] : [];
+    });
+  }
 }
 
 function toListRow(row: SqlRow): ShipmentListRow {

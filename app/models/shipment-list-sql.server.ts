@@ -3,16 +3,17 @@ import type { ListPosition } from "./shipment-list-cursor.server";
 import type { Destination, ShipmentSort } from "./shipment-list-params";
 import { SHIPMENT_STATUSES } from "./shipment-status";
 
-// The Shipments list as SQL, written so that each statement can only be answered by the index range chosen
-// for it (shipment-list-plan.server.ts), at any table size:
-// - driven by the sort: the sort key's index is walked from the cursor and the other filters are checked on
-//   the way, until the page is full;
-// - driven by a narrow filter: that filter's index range is read whole and sorted (it is known to be small).
-// On SQLite every other column is wrapped in the documented unary `+`, so the planner cannot use its index
-// instead (its statistics hold only averages per index), and CROSS JOIN fixes the join order (the driving
-// table first). PostgreSQL's statistics are good enough to weigh the filters itself, and wrapping them would
-// cost it those estimates (an expression's selectivity is a flat guess, which made it scan the table): there
-// only the sort is kept from the index when a filter drives, by sorting on an expression of the key.
+// The Shipments list as SQL, each statement written so that it can only be answered by the index range
+// chosen for it (shipment-list-plan.server.ts), at any table size:
+// - driven by the sort: the sort key's index is walked from the cursor and the filters are checked on the way
+//   until the page is full (the last-scan sort walks one (shop, status, lastEventAt) range per status, merged);
+// - driven by a narrow filter: that filter's index range is read whole and sorted.
+// A page's ids and sort keys are found first, on that index alone; only then are its 50 rows read whole.
+// The planners are kept from other indexes by writing columns as expressions: SQLite's documented unary `+`
+// on every filter that does not drive (its statistics hold only averages per index) and CROSS JOIN to fix the
+// join order, the driving table first. PostgreSQL weighs the filters with its own, good statistics (wrapping
+// them would turn its estimates into flat guesses, which made it scan the table); on both, when a filter
+// drives, the sort key and id are expressions, so the rows are sorted rather than the sort index walked.
 
 export type Sql = { text: string; params: unknown[] };
 
@@ -24,6 +25,10 @@ export type ListFilters = {
   attentionKinds: string[] | null;
   orderedFrom: Date | null;
   orderedBefore: Date | null;
+  shippedFrom: Date | null;
+  shippedBefore: Date | null;
+  deliveredFrom: Date | null;
+  deliveredBefore: Date | null;
   destination: Destination | null;
 };
 
@@ -31,15 +36,22 @@ export type ListFilters = {
 export type Driver = "search" | "attention" | "status" | "carrier" | "ordered";
 
 type SortColumn = "createdAt" | "lastEventAt" | "windowEnd";
-export type SortSpec = { column: SortColumn; descending: boolean; nulls: "none" | "first" | "last" };
+export type SortSpec = {
+  column: SortColumn;
+  descending: boolean;
+  nulls: "none" | "first" | "last";
+  // Whether an index holds the shop's shipments in this order (for last scan: one range per status).
+  walkable: boolean;
+};
 
 export const SORT_SPECS: Record<ShipmentSort, SortSpec> = {
-  newest: { column: "createdAt", descending: true, nulls: "none" },
-  oldest: { column: "createdAt", descending: false, nulls: "none" },
+  newest: { column: "createdAt", descending: true, nulls: "none", walkable: true },
+  oldest: { column: "createdAt", descending: false, nulls: "none", walkable: true },
   // Never scanned is the most silent of all.
-  "last-scan": { column: "lastEventAt", descending: false, nulls: "first" },
-  // Parcels without a window have nothing to be soon about.
-  "window-end": { column: "windowEnd", descending: false, nulls: "last" },
+  "last-scan": { column: "lastEventAt", descending: false, nulls: "first", walkable: true },
+  // Parcels without a window have nothing to be soon about. No index holds this order yet: (shop, windowEnd,
+  // id) would let an unfiltered view walk it as the others do.
+  "window-end": { column: "windowEnd", descending: false, nulls: "last", walkable: false },
 };
 
 export const ROW_COLUMNS = `s."id", s."trackingNumber", s."trackingCompany", s."carrier", s."status", s."attention",
@@ -48,14 +60,14 @@ export const ROW_COLUMNS = `s."id", s."trackingNumber", s."trackingCompany", s."
 
 type ColumnType = "text" | "timestamp";
 
-/** A column the planner must not use an index for in this statement. */
-function opaque(dialect: Dialect, column: string, type: ColumnType): string {
+/** The same value as an expression, which neither planner can use an index for. */
+function withoutIndex(dialect: Dialect, column: string, type: ColumnType): string {
   if (dialect === "sqlite") return `+${column}`;
   return type === "text" ? `(${column} || '')` : `(${column} + interval '0 seconds')`;
 }
 
 /** A column SQLite must not pick an index for; PostgreSQL weighs it with its statistics (see above). */
-export function residualColumn(dialect: Dialect, column: string): string {
+export function withoutIndexOnSqlite(dialect: Dialect, column: string): string {
   return dialect === "sqlite" ? `+${column}` : column;
 }
 
@@ -76,7 +88,7 @@ export type ListContext = { dialect: Dialect; shop: string; filters: ListFilters
 // Each filter, sargable only when it is the one driving the statement. (shop, carrier, status) serves the
 // status list too when the carrier drives.
 function filterConditions({ dialect, filters, driver }: ListContext, except: "status" | null = null): Sql {
-  const column = (name: string, drives: boolean) => (drives ? name : residualColumn(dialect, name));
+  const column = (name: string, drives: boolean) => (drives ? name : withoutIndexOnSqlite(dialect, name));
   const conditions: Array<Sql | null> = [];
   if (filters.shipmentIds) {
     conditions.push(
@@ -110,6 +122,11 @@ function filterConditions({ dialect, filters, driver }: ListContext, except: "st
   const orderedAt = column(`o."orderedAt"`, driver === "ordered");
   if (filters.orderedFrom) conditions.push(sql(`${orderedAt} >= ?`, filters.orderedFrom));
   if (filters.orderedBefore) conditions.push(sql(`${orderedAt} < ?`, filters.orderedBefore));
+  // No index holds these days: they are only ever checked on the rows another index finds.
+  if (filters.shippedFrom) conditions.push(sql(`s."shippedAt" >= ?`, filters.shippedFrom));
+  if (filters.shippedBefore) conditions.push(sql(`s."shippedAt" < ?`, filters.shippedBefore));
+  if (filters.deliveredFrom) conditions.push(sql(`s."deliveredAt" >= ?`, filters.deliveredFrom));
+  if (filters.deliveredBefore) conditions.push(sql(`s."deliveredAt" < ?`, filters.deliveredBefore));
   if (filters.destination) {
     conditions.push(sql(`o."destinationCountry" = ?`, filters.destination.country));
     if (filters.destination.region) {
@@ -124,15 +141,24 @@ function fromAndJoin(context: ListContext): Sql {
   const { driver, filters, shop } = context;
   if (driver === "ordered") {
     // Each order's shipments through (orderId); the shipment's own shop is checked on them, not searched.
-    const shipmentShop = residualColumn(context.dialect, `s."shop"`);
+    // PostgreSQL would rather hash-join a few thousand orders against a scan of every shipment: LATERAL with
+    // OFFSET 0 (which keeps it from being merged into a plain join) makes it look each order's shipments up.
+    if (context.dialect === "postgresql") {
+      return sql(
+        `FROM "Order" o CROSS JOIN LATERAL (SELECT * FROM "Shipment" WHERE "orderId" = o."id" OFFSET 0) s
+          WHERE o."shop" = ? AND s."shop" = ?`,
+        shop,
+        shop,
+      );
+    }
     return sql(
-      `FROM "Order" o CROSS JOIN "Shipment" s WHERE o."shop" = ? AND s."orderId" = o."id" AND ${shipmentShop} = ?`,
+      `FROM "Order" o CROSS JOIN "Shipment" s WHERE o."shop" = ? AND s."orderId" = o."id" AND +s."shop" = ?`,
       shop,
       shop,
     );
   }
   // Found by id (the search's matches), a shipment's shop is checked rather than searched.
-  const shipmentShop = driver === "search" ? residualColumn(context.dialect, `s."shop"`) : `s."shop"`;
+  const shipmentShop = driver === "search" ? withoutIndexOnSqlite(context.dialect, `s."shop"`) : `s."shop"`;
   const readsOrder = filters.orderedFrom || filters.orderedBefore || filters.destination;
   return readsOrder
     ? sql(`FROM "Shipment" s CROSS JOIN "Order" o WHERE ${shipmentShop} = ? AND o."id" = s."orderId"`, shop)
@@ -151,7 +177,7 @@ export function segmentsInOrder(sort: SortSpec, backward: boolean): Segment[] {
   return backward ? forward.reverse() : forward;
 }
 
-type SegmentQuery = {
+export type SegmentQuery = {
   segment: Segment;
   // Where to start inside the segment: right after this row; null for the segment's start.
   after: ListPosition | null;
@@ -159,18 +185,20 @@ type SegmentQuery = {
   limit: number;
 };
 
-// The rows of one segment after a position, in traversal order. Sort key and id are opaque when a filter
-// drives, so the planner reads that filter's range and sorts it rather than walking the sort index.
+// The rows of one segment after a position, in traversal order. When a filter drives, sort key and id are
+// expressions, so the planner reads that filter's range and sorts it rather than walking the sort index.
 function segmentConditionAndOrder(
   context: ListContext,
   sort: SortSpec,
   query: SegmentQuery,
 ): { condition: Sql; orderBy: string } {
   const sortDriven = context.driver === null;
-  const key = sortDriven ? `s."${sort.column}"` : opaque(context.dialect, `s."${sort.column}"`, "timestamp");
+  const key = sortDriven
+    ? `s."${sort.column}"`
+    : withoutIndex(context.dialect, `s."${sort.column}"`, "timestamp");
   // (shop, status, lastEventAt) holds no id: ties are sorted, and the primary key must not be walked instead.
   const idIndexed = sortDriven && sort.column !== "lastEventAt";
-  const id = idIndexed ? `s."id"` : opaque(context.dialect, `s."id"`, "text");
+  const id = idIndexed ? `s."id"` : withoutIndex(context.dialect, `s."id"`, "text");
   const direction = query.descending ? "DESC" : "ASC";
   const beyond = query.descending ? "<" : ">";
   const { after } = query;
@@ -195,14 +223,29 @@ function segmentConditionAndOrder(
   };
 }
 
+/** The ids of one segment's rows, in order, without reading the rows themselves. */
+export function segmentKeysStatement(context: ListContext, sort: SortSpec, query: SegmentQuery): Sql {
+  return mergesStatusRanges(context, sort)
+    ? mergedStatusRanges(context, sort, query)
+    : pageKeys(context, sort, query, filterConditions(context));
+}
+
+/** Whole rows of the shop by id (found through the primary key; their shop is checked on them). */
+export function rowsByIdStatement(context: Pick<ListContext, "dialect" | "shop">, ids: string[]): Sql {
+  return sql(
+    `SELECT ${ROW_COLUMNS} FROM "Shipment" s CROSS JOIN "Order" o
+      WHERE s."id" IN (${list(ids)}) AND ${withoutIndexOnSqlite(context.dialect, `s."shop"`)} = ? AND o."id" = s."orderId"`,
+    ...ids,
+    context.shop,
+  );
+}
+
 /**
  * One segment's page: the ids and sort keys are found first, on the chosen index alone, then only those rows
  * are read whole with their order.
  */
 export function segmentStatement(context: ListContext, sort: SortSpec, query: SegmentQuery): Sql {
-  const keys = mergesStatusRanges(context, sort)
-    ? mergedStatusRanges(context, sort, query)
-    : pageKeys(context, sort, query, filterConditions(context));
+  const keys = segmentKeysStatement(context, sort, query);
   const direction = query.descending ? "DESC" : "ASC";
   return {
     text: `SELECT ${ROW_COLUMNS} FROM (${keys.text}) AS "page" CROSS JOIN "Shipment" s CROSS JOIN "Order" o
@@ -212,9 +255,20 @@ export function segmentStatement(context: ListContext, sort: SortSpec, query: Se
   };
 }
 
+// Shipments Parcelwise stores from a fulfillment are created after Shopify shipped them (the row is written
+// when the fulfillment reaches the app), so nothing shipped since a day was created a week or more before it:
+// walking the creation-date index can stop there instead of at the shop's first shipment.
+export const CREATED_BEFORE_SHIPPED_SLACK_MS = 7 * 86_400_000;
+
+function createdSinceShipped(context: ListContext, sort: SortSpec): Sql | null {
+  const { shippedFrom } = context.filters;
+  if (context.driver !== null || sort.column !== "createdAt" || !shippedFrom) return null;
+  return sql(`s."createdAt" >= ?`, new Date(shippedFrom.getTime() - CREATED_BEFORE_SHIPPED_SLACK_MS));
+}
+
 function pageKeys(context: ListContext, sort: SortSpec, query: SegmentQuery, filters: Sql): Sql {
   const { condition, orderBy } = segmentConditionAndOrder(context, sort, query);
-  const where = and([fromAndJoin(context), filters, condition]);
+  const where = and([fromAndJoin(context), filters, createdSinceShipped(context, sort), condition]);
   return {
     text: `SELECT s."id" AS "id", s."${sort.column}" AS "sortKey" ${where.text} ORDER BY ${orderBy} LIMIT ?`,
     params: [...where.params, query.limit],

@@ -1,7 +1,7 @@
 import { config } from "../config.server";
 import { rawSql } from "../db.server";
 import { hashCustomerEmail } from "../services/customer-identity.server";
-import { residualColumn } from "./shipment-list-sql.server";
+import { withoutIndexOnSqlite } from "./shipment-list-sql.server";
 import { normalizeTrackingNumber, orderNameCandidates } from "./tracking-lookup.server";
 
 // The Shipments page's search box: an order name ("#1001" or "1001"), a tracking number (as typed, or without
@@ -16,7 +16,7 @@ export async function searchShipmentIds({ shop, q }: { shop: string; q: string }
   const typed = q.trim();
   if (!typed) return [];
   // The order's shipments are found through (orderId); their shop is checked, not searched.
-  const shipmentShop = residualColumn(rawSql.dialect, `s."shop"`);
+  const shipmentShop = withoutIndexOnSqlite(rawSql.dialect, `s."shop"`);
   if (typed.includes("@")) {
     const emailHash = hashCustomerEmail({ shop, email: typed, key: config().CUSTOMER_HASH_KEY });
     const rows = await rawSql.read<{ id: string }>(

@@ -3,6 +3,7 @@ import { calendarDayOf, dayNumberOf } from "./delivery-windows/calendar-day";
 import { startOfDay } from "./delivery-estimates.server";
 import { decodeCursor, encodeCursor, type ListPosition } from "./shipment-list-cursor.server";
 import {
+  DAY_RANGE_PARAMS,
   isAttentionFilterKind,
   NO_FILTERS,
   SHIPMENTS_PAGE_SIZE,
@@ -10,8 +11,16 @@ import {
   type ShipmentListParams,
   type ShipmentSort,
 } from "./shipment-list-params";
-import { chooseDriver, positionOf, readRows, type ShipmentListRow } from "./shipment-list-plan.server";
-import { SORT_SPECS, type ListContext, type ListFilters } from "./shipment-list-sql.server";
+import {
+  EXPORT_THRESHOLDS,
+  chooseDriver,
+  positionOf,
+  readAllRowsOfNarrowView,
+  readRows,
+  type PlanThresholds,
+  type ShipmentListRow,
+} from "./shipment-list-plan.server";
+import { SORT_SPECS, type ListContext, type ListFilters, type SortSpec } from "./shipment-list-sql.server";
 import { searchShipmentIds } from "./shipment-search.server";
 import { ATTENTION_KINDS } from "./shipment-status";
 
@@ -44,7 +53,7 @@ export async function listShipments({
   const sort = SORT_SPECS[sortName];
   const after = decodeCursor(sortName, params.after ?? null);
   const before = after ? null : decodeCursor(sortName, params.before ?? null);
-  const context = await listContext({ shop, filters: { ...NO_FILTERS, ...params } });
+  const context = await listContext({ shop, filters: { ...NO_FILTERS, ...params }, sort });
   const backward = before !== null;
   const rows = await readRows({ context, sort, backward, position: after ?? before, limit: limit + 1 });
   const more = rows.length > limit;
@@ -67,8 +76,9 @@ export async function listShipments({
 }
 
 /**
- * Every shipment of the view, in its order, a batch at a time: each batch is one more page of the same
- * keyset, so memory stays flat whatever the count (the CSV export).
+ * Every shipment of the view, in its order, a batch at a time (the CSV export): one more page of the same
+ * keyset per batch, or, when a filter narrows the view, its ids sorted once and the rows read by id. Memory
+ * stays flat whatever the count.
  */
 export async function* listAllShipments({
   shop,
@@ -85,7 +95,11 @@ export async function* listAllShipments({
   batchSize?: number;
 }): AsyncGenerator<ShipmentListRow[]> {
   const sort = SORT_SPECS[sortName];
-  const context = await listContext({ shop, filters, onlyIds });
+  const context = await listContext({ shop, filters, sort, onlyIds, thresholds: EXPORT_THRESHOLDS });
+  if (context.driver) {
+    yield* readAllRowsOfNarrowView({ context, sort, batchSize });
+    return;
+  }
   let position: ListPosition | null = null;
   for (;;) {
     const rows = await readRows({ context, sort, backward: false, position, limit: batchSize });
@@ -99,11 +113,15 @@ export async function* listAllShipments({
 async function listContext({
   shop,
   filters,
+  sort,
   onlyIds = null,
+  thresholds,
 }: {
   shop: string;
   filters: ShipmentListFilters;
+  sort: SortSpec;
   onlyIds?: string[] | null;
+  thresholds?: PlanThresholds;
 }): Promise<ListContext> {
   const resolved = await resolveFilters({ shop, filters });
   if (onlyIds) {
@@ -114,7 +132,7 @@ async function listContext({
     dialect: rawSql.dialect,
     shop,
     filters: resolved,
-    driver: await chooseDriver({ shop, filters: resolved }),
+    driver: await chooseDriver({ shop, filters: resolved, sort, thresholds }),
   };
 }
 
@@ -125,7 +143,11 @@ async function resolveFilters({
   shop: string;
   filters: ShipmentListFilters;
 }): Promise<ListFilters> {
-  const timeZone = filters.orderedFrom || filters.orderedTo ? await shopTimeZone(shop) : "UTC";
+  const timeZone = DAY_RANGE_PARAMS.some((name) => filters[name]) ? await shopTimeZone(shop) : "UTC";
+  // Days on the shop's own calendar, the last one included.
+  const dayStart = (day: string | null) => (day ? startOfDay(day, timeZone) : null);
+  const dayAfter = (day: string | null) =>
+    day ? startOfDay(calendarDayOf(dayNumberOf(day) + 1), timeZone) : null;
   return {
     shipmentIds: filters.q ? await searchShipmentIds({ shop, q: filters.q }) : null,
     statuses: filters.statuses,
@@ -135,11 +157,12 @@ async function resolveFilters({
         ? [filters.attention]
         : [...ATTENTION_KINDS]
       : null,
-    // Days on the shop's own calendar, the last one included.
-    orderedFrom: filters.orderedFrom ? startOfDay(filters.orderedFrom, timeZone) : null,
-    orderedBefore: filters.orderedTo
-      ? startOfDay(calendarDayOf(dayNumberOf(filters.orderedTo) + 1), timeZone)
-      : null,
+    orderedFrom: dayStart(filters.orderedFrom),
+    orderedBefore: dayAfter(filters.orderedTo),
+    shippedFrom: dayStart(filters.shippedFrom),
+    shippedBefore: dayAfter(filters.shippedTo),
+    deliveredFrom: dayStart(filters.deliveredFrom),
+    deliveredBefore: dayAfter(filters.deliveredTo),
     destination: filters.destination,
   };
 }

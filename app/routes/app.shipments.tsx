@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, EmptySearchResult, Page, Text } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { CarrierConfirmationCard } from "../components/CarrierConfirmationCard";
 import { downloadCsv } from "../components/carrier-performance/download-csv";
 import { BulkActionBanner, type BulkActionOutcome } from "../components/shipments/BulkActionBanner";
@@ -28,13 +28,14 @@ import { requireAdminContext } from "../services/admin-context.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
   const params = parseShipmentListParams(new URL(request.url).searchParams);
-  const firstPage = !params.after && !params.before;
+  // Carriers to confirm are asked about above the shop's newest shipments, not in a search or further pages.
+  const defaultView = !params.after && !params.before && !hasFilters(params);
   const [page, options, ambiguous] = await Promise.all([
     listShipments({ shop, params }),
     shipmentFilterOptions({ shop }),
-    firstPage ? listRecentAmbiguousShipments({ shop }) : Promise.resolve([]),
+    defaultView ? listRecentAmbiguousShipments({ shop }) : Promise.resolve([]),
   ]);
-  return { ...page, params, options, ambiguous };
+  return { ...page, options, ambiguous };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -85,7 +86,9 @@ export default function Shipments() {
   const bulk = useFetcher<typeof action>();
   const [outcome, setOutcome] = useState<BulkActionOutcome | null>(null);
   const [exporting, setExporting] = useState(false);
-  const { params } = data;
+  // Read from the URL rather than echoed by the loader: what the merchant typed never comes back as data.
+  const [searchParams] = useSearchParams();
+  const params = useMemo(() => parseShipmentListParams(searchParams), [searchParams]);
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app/shipments";
 
   useEffect(() => {

@@ -16,7 +16,7 @@ import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario"
 
 const ROUTES_DIR = fileURLToPath(new URL("../../app/routes/", import.meta.url));
 const WEB_VITALS = fileURLToPath(
-  new URL("../../node_modules/web-vitals/dist/web-vitals.iife.js", import.meta.url),
+  new URL("../../node_modules/web-vitals/dist/web-vitals.attribution.iife.js", import.meta.url),
 );
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The demo's own size: what `npm run demo` seeds.
@@ -24,6 +24,8 @@ const DEMO_ORDERS = 160;
 const RUNS = { full: 5, quick: 3 };
 const THRESHOLDS = { lcpMs: 2_500, cls: 0.1, inpMs: 200 };
 const SETTLE_MS = 400;
+// One load, interaction included; a page still busy after this is reported, and the bench goes on.
+const LOAD_TIMEOUT_MS = 120_000;
 
 type Profile = {
   name: "desktop" | "mobile";
@@ -57,7 +59,15 @@ type Vitals = {
   ttfbMs: number | null;
   fcpMs: number | null;
 };
-type Load = Vitals & { interaction: string; horizontalOverflowPx: number; status: number };
+// Where each metric came from (web-vitals' attribution build): the LCP element, the element that shifted
+// most, the element interacted with.
+type Attribution = { lcpElement: string | null; largestShift: string | null; inpTarget: string | null };
+type Load = Vitals & {
+  interaction: string;
+  horizontalOverflowPx: number;
+  status: number;
+  attribution: Attribution;
+};
 type PageResult = {
   page: string;
   url: string;
@@ -137,16 +147,23 @@ async function resolvePaths(databaseUrl: string, shop: string, pages: AdminPage[
 
 // ---------------------------------------------------------------------------------------------------------
 // One page load: web-vitals records as the page runs; after load the page is left to settle, a merchant
-// clicks a control that changes only what is on screen (a disclosure, a tab, a checkbox; never a button that
-// sends a form), presses Escape and Tab, then the page is hidden, which makes web-vitals report its final
-// values.
+// clicks a control that changes only what is on screen (a disclosure, a tab, a filter's select, a checkbox;
+// never a button that sends a form), presses Escape and Tab, then the page is hidden, which makes web-vitals
+// report its final values.
 
-// web-vitals' IIFE and the recorder as one init script: Playwright runs each init script in its own function
-// scope, so the IIFE's top-level `var webVitals` is only visible to code in the same script.
+// web-vitals' IIFE (its attribution build) and the recorder as one init script: Playwright runs each init
+// script in its own function scope, so the IIFE's top-level `var webVitals` is only visible to code in the same
+// script.
 const RECORDER = `${readFileSync(WEB_VITALS, "utf8")}
 ;(() => {
   window.__vitals = {};
-  const record = (metric) => { window.__vitals[metric.name] = metric.value; };
+  window.__attribution = {};
+  const record = (metric) => {
+    window.__vitals[metric.name] = metric.value;
+    const a = metric.attribution || {};
+    const target = a.element || a.largestShiftTarget || a.interactionTarget || null;
+    if (target) window.__attribution[metric.name] = target;
+  };
   webVitals.onLCP(record, { reportAllChanges: true });
   webVitals.onCLS(record, { reportAllChanges: true });
   webVitals.onINP(record, { reportAllChanges: true, durationThreshold: 16 });
@@ -159,13 +176,17 @@ const RECORDER = `${readFileSync(WEB_VITALS, "utf8")}
 const SAFE_CONTROLS = [
   'button[aria-expanded="false"]',
   '[role="tab"][aria-selected="false"]',
+  // A filter: clicking a select opens its list without changing its value (Escape closes it). Desktop only: a
+  // phone's native picker holds the page's input.
+  "select",
   'input[type="checkbox"]',
   "h1",
 ];
 
-async function interact(page: Page): Promise<string> {
+async function interact(page: Page, profile: Profile): Promise<string> {
   let used = "Tab only";
-  search: for (const selector of SAFE_CONTROLS) {
+  const selectors = SAFE_CONTROLS.filter((selector) => !(profile.isMobile && selector === "select"));
+  search: for (const selector of selectors) {
     const candidates = page.locator(selector);
     const count = Math.min(await candidates.count(), 20);
     for (let index = 0; index < count; index += 1) {
@@ -200,29 +221,43 @@ async function interact(page: Page): Promise<string> {
   return used;
 }
 
-async function loadOnce(context: BrowserContext, url: string, profile: Profile): Promise<Load> {
+async function loadOnce(
+  context: BrowserContext,
+  url: string,
+  profile: Profile,
+  progress: { step: string },
+): Promise<Load> {
+  progress.step = "opening a tab";
   const page = await context.newPage();
   try {
     if (profile.cpuSlowdown > 1) {
       const cdp = await context.newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpuSlowdown });
     }
+    progress.step = "loading";
     const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 });
     await page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => undefined);
     await page.waitForTimeout(SETTLE_MS);
+    progress.step = "reading the page's width";
     const horizontalOverflowPx = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
-    const interaction = await interact(page);
+    progress.step = "interacting";
+    const interaction = await interact(page, profile);
     await page.waitForTimeout(SETTLE_MS);
     // Hidden: web-vitals reports the final LCP, CLS and INP on visibilitychange, as when a tab is left.
+    progress.step = "reading the vitals";
     await page.evaluate(() => {
       Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
       document.dispatchEvent(new Event("visibilitychange"));
     });
-    const vitals = await page.evaluate(
-      () => (window as unknown as { __vitals: Record<string, number> }).__vitals,
-    );
+    const { vitals, attribution } = await page.evaluate(() => {
+      const recorded = window as unknown as {
+        __vitals: Record<string, number>;
+        __attribution: Record<string, string>;
+      };
+      return { vitals: recorded.__vitals, attribution: recorded.__attribution };
+    });
     const value = (name: string, digits = 0) =>
       typeof vitals[name] === "number" ? Number(vitals[name].toFixed(digits)) : null;
     return {
@@ -234,6 +269,11 @@ async function loadOnce(context: BrowserContext, url: string, profile: Profile):
       fcpMs: value("FCP"),
       interaction,
       horizontalOverflowPx,
+      attribution: {
+        lcpElement: attribution.LCP ?? null,
+        largestShift: attribution.CLS ?? null,
+        inpTarget: attribution.INP ?? null,
+      },
     };
   } finally {
     await page.close();
@@ -254,8 +294,9 @@ async function measurePage(
   url: string,
   profile: Profile,
   runs: number,
-): Promise<{ runs: Load[]; median: Vitals }> {
+): Promise<{ runs: Load[]; median: Vitals; stuck: string[] }> {
   const loads: Load[] = [];
+  const stuck: string[] = [];
   // One unmeasured load warms the server's and Chromium's caches for the page; then each measured load gets a
   // fresh context (an empty HTTP cache, as a merchant opening the page for the first time that day).
   for (let index = 0; index <= runs; index += 1) {
@@ -266,15 +307,30 @@ async function measurePage(
       hasTouch: profile.isMobile,
     });
     await context.addInitScript(RECORDER);
+    const progress = { step: "" };
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timed out">((resolve) => {
+      timer = setTimeout(() => resolve("timed out"), LOAD_TIMEOUT_MS);
+    });
     try {
-      const load = await loadOnce(context, url, profile);
-      if (index > 0) loads.push(load);
+      const attempt = loadOnce(context, url, profile, progress);
+      // Once abandoned, its failure (the closed context) is expected: not an unhandled rejection.
+      attempt.catch(() => undefined);
+      const load = await Promise.race([attempt, timedOut]);
+      if (load === "timed out") {
+        // A page that never finishes (a busy main thread, a hung interaction) is a result, not a reason to hang.
+        stuck.push(
+          `load ${index + 1} stopped answering while ${progress.step} (${LOAD_TIMEOUT_MS / 1000} s)`,
+        );
+      } else if (index > 0) loads.push(load);
     } finally {
-      await context.close();
+      clearTimeout(timer);
+      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
   }
   return {
     runs: loads,
+    stuck,
     median: {
       lcpMs: median(loads.map((load) => load.lcpMs)),
       cls: median(loads.map((load) => load.cls)),
@@ -328,12 +384,13 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
             signal.throwIfAborted();
             log(`${profile.name} ${page.url}: ${runs} loads`);
             const measured = await measurePage(browser, `${stack.app.url}${page.url}`, profile, runs);
+            for (const message of measured.stuck) problems.push(`${profile.name} ${page.url}: ${message}`);
             const failedLoads = measured.runs.filter((load) => load.status !== 200);
             if (failedLoads.length)
               problems.push(
                 `${profile.name} ${page.url}: HTTP ${failedLoads.map((load) => load.status).join(", ")}`,
               );
-            const overflow = Math.max(...measured.runs.map((load) => load.horizontalOverflowPx));
+            const overflow = Math.max(0, ...measured.runs.map((load) => load.horizontalOverflowPx));
             const { lcpMs, cls, inpMs } = measured.median;
             const result: PageResult = {
               page: page.id,
@@ -354,10 +411,17 @@ async function run({ provider, options, cleanup, signal, log }: RunContext): Pro
             const failing = Object.entries(result.passes)
               .filter(([, passed]) => !passed)
               .map(([name]) => name);
-            if (failing.length)
+            if (failing.length) {
+              const where = measured.runs[0]?.attribution;
+              const culprits = [
+                !result.passes.lcp && where?.lcpElement ? `LCP element ${where.lcpElement}` : null,
+                !result.passes.cls && where?.largestShift ? `largest shift ${where.largestShift}` : null,
+                !result.passes.inp && where?.inpTarget ? `slowest interaction on ${where.inpTarget}` : null,
+              ].filter(Boolean);
               problems.push(
-                `${profile.name} ${page.url}: ${failing.join(", ")} (LCP ${lcpMs} ms, CLS ${cls}, INP ${inpMs} ms, overflow ${overflow} px)`,
+                `${profile.name} ${page.url}: ${failing.join(", ")} (LCP ${lcpMs} ms, CLS ${cls}, INP ${inpMs} ms, overflow ${overflow} px${culprits.length ? `; ${culprits.join("; ")}` : ""})`,
               );
+            }
           }
         }
       } finally {

@@ -63,10 +63,10 @@ describe("admin in the demo, in Chromium", () => {
     await page.getByRole("link", { name: "Shipments" }).first().click();
     await page.waitForURL(/\/app\/shipments$/);
     const rows = page.locator("tbody tr");
-    await expect.poll(() => rows.count()).toBe(25);
+    await expect.poll(() => rows.count()).toBe(50);
     const firstPage = await rows.first().textContent();
     await page.getByRole("button", { name: /next/i }).click();
-    await page.waitForURL(/cursor=/);
+    await page.waitForURL(/after=/);
     await expect.poll(() => rows.first().textContent()).not.toBe(firstPage);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-shipments.png` });
     await page.close();

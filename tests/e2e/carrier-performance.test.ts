@@ -152,7 +152,7 @@ describe("the Carrier performance page, in Chromium, for a known history", () =>
       await page.getByText("Oct 5, 2026 – Oct 18, 2026, compared with Sep 21, 2026 – Oct 4, 2026").count(),
     ).toBeGreaterThan(0);
     expect(problems).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/carrier-performance.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-carriers.png`, fullPage: true });
     await page.close();
   });
 

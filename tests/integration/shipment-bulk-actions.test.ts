@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { runDeliveryWatchJob } from "../../app/models/delivery-watch.server";
 import { listNeedsAttention } from "../../app/models/needs-attention.server";

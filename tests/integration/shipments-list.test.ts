@@ -38,6 +38,10 @@ type Expected = ShipmentListRow & { shop: string; resolved: boolean; emailIndex:
 
 const expected: Expected[] = [];
 
+function pick<T>(values: readonly T[], index: number): T {
+  return values[index % values.length] as T;
+}
+
 function email(index: number) {
   return `Shopper+${index}@Example.com`;
 }
@@ -48,7 +52,7 @@ function email(index: number) {
 async function seed(shop: string, offset: number) {
   await prisma.shop.create({ data: { domain: shop, name: shop, timezone: TIME_ZONE } });
   for (let orderIndex = 0; orderIndex < 40; orderIndex += 1) {
-    const destination = DESTINATIONS[orderIndex % DESTINATIONS.length]!;
+    const destination = pick(DESTINATIONS, orderIndex);
     const orderedAt = new Date(BASE + (orderIndex % 10) * DAY + (orderIndex % 3) * 7 * HOUR);
     const emailIndex = orderIndex % 7;
     const order = await prisma.order.create({
@@ -81,12 +85,13 @@ async function seed(shop: string, offset: number) {
         trackingNumber: index === 3 ? null : `1Z${String(index).padStart(4, "0")}AB`,
         trackingCompany: "Carrier Co",
         carrier: CARRIERS[index % CARRIERS.length] ?? null,
-        status: STATUSES[index % STATUSES.length]!,
+        status: pick(STATUSES, index),
         createdAt: new Date(BASE + Math.floor(index / 4) * HOUR),
         lastEventAt: index % 5 === 0 ? null : new Date(BASE + (index % 6) * HOUR),
         windowEnd: index % 3 === 0 ? null : new Date(BASE + (index % 4) * DAY),
-        shippedAt: new Date(BASE + HOUR),
-        deliveredAt: null,
+        shippedAt: new Date(BASE + (index % 3) * DAY),
+        deliveredAt:
+          STATUSES[index % STATUSES.length] === "delivered" ? new Date(BASE + (index % 5) * DAY) : null,
         attention,
         attentionReason: attention ? "window_passed" : null,
         attentionOwner: attention ? "carrier" : null,
@@ -106,7 +111,7 @@ async function seed(shop: string, offset: number) {
           attention: resolved ? null : attention,
           shippedAt: row.shippedAt,
           windowEnd: row.windowEnd,
-          deliveredAt: null,
+          deliveredAt: row.deliveredAt,
           lastEventAt: row.lastEventAt,
           createdAt: row.createdAt,
           orderedAt,
@@ -255,6 +260,24 @@ const FILTER_VIEWS: Array<{ name: string; query: string; matches: (row: Expected
     matches: (row) => row.orderedAt.getTime() >= Date.parse("2026-10-08T04:00:00Z"),
   },
   {
+    // What the dashboard's "shipped today" links to: Oct 2 in New York.
+    name: "shipped on a day",
+    query: "shippedFrom=2026-10-02&shippedTo=2026-10-02",
+    matches: (row) =>
+      row.shippedAt !== null &&
+      row.shippedAt.getTime() >= Date.parse("2026-10-02T04:00:00Z") &&
+      row.shippedAt.getTime() < Date.parse("2026-10-03T04:00:00Z"),
+  },
+  {
+    name: "delivered between two days",
+    query: "status=delivered&deliveredFrom=2026-10-03&deliveredTo=2026-10-05",
+    matches: (row) =>
+      row.status === "delivered" &&
+      row.deliveredAt !== null &&
+      row.deliveredAt.getTime() >= Date.parse("2026-10-03T04:00:00Z") &&
+      row.deliveredAt.getTime() < Date.parse("2026-10-06T04:00:00Z"),
+  },
+  {
     name: "everything at once",
     query:
       "status=in_transit,exception,delivered&carrier=ups&attention=any&destination=US&orderedTo=2026-10-09",
@@ -371,6 +394,10 @@ describe("the URL parameters", () => {
       attention: "late",
       orderedFrom: "2026-10-01",
       orderedTo: null,
+      shippedFrom: null,
+      shippedTo: null,
+      deliveredFrom: null,
+      deliveredTo: null,
       destination: { country: "US", region: "CA" },
       sort: "last-scan",
       after: null,

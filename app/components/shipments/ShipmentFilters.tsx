@@ -6,7 +6,7 @@ import {
   useSetIndexFiltersMode,
   type AppliedFilterInterface,
   type FilterInterface,
-  type IndexFiltersProps,
+  type SortButtonChoice,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
 import { attentionKindLabel } from "../../models/attention-guidance";
@@ -30,7 +30,7 @@ const SEARCH_DELAY_MS = 400;
 
 const SORT_OPTIONS: Array<{
   sort: ShipmentSort;
-  option: IndexFiltersProps["sortOptions"] extends (infer T)[] | undefined ? T : never;
+  option: SortButtonChoice;
 }> = [
   { sort: "newest", option: { label: "Created", value: "created desc", directionLabel: "Newest first" } },
   { sort: "oldest", option: { label: "Created", value: "created asc", directionLabel: "Oldest first" } },
@@ -43,6 +43,13 @@ const SORT_OPTIONS: Array<{
     option: { label: "Delivery window end", value: "window-end asc", directionLabel: "Soonest first" },
   },
 ];
+
+// The page offers the order day; ship and delivery days arrive from the dashboard's links, shown to be removed.
+const DAY_RANGES = [
+  { key: "ordered", label: "Ordered", from: "orderedFrom", to: "orderedTo" },
+  { key: "shipped", label: "Shipped", from: "shippedFrom", to: "shippedTo" },
+  { key: "delivered", label: "Delivered", from: "deliveredFrom", to: "deliveredTo" },
+] as const;
 
 export function attentionFilterLabel(value: AttentionFilter): string {
   return value === "any" ? "Any open problem" : attentionKindLabel(value);
@@ -153,11 +160,14 @@ export function ShipmentFilters({
       onRemove: () => onChange({ carrier: null }),
     });
   }
-  if (params.orderedFrom || params.orderedTo) {
+  for (const range of DAY_RANGES) {
+    const from = params[range.from];
+    const to = params[range.to];
+    if (!from && !to) continue;
     applied.push({
-      key: "ordered",
-      label: `Ordered ${params.orderedFrom ? `from ${params.orderedFrom}` : ""}${params.orderedFrom && params.orderedTo ? " " : ""}${params.orderedTo ? `to ${params.orderedTo}` : ""}`,
-      onRemove: () => onChange({ orderedFrom: null, orderedTo: null }),
+      key: range.key,
+      label: `${range.label} ${[from ? `from ${from}` : "", to ? `to ${to}` : ""].filter(Boolean).join(" ")}`,
+      onRemove: () => onChange({ [range.from]: null, [range.to]: null }),
     });
   }
   if (params.destination) {
@@ -193,6 +203,10 @@ export function ShipmentFilters({
           carrier: null,
           orderedFrom: null,
           orderedTo: null,
+          shippedFrom: null,
+          shippedTo: null,
+          deliveredFrom: null,
+          deliveredTo: null,
           destination: null,
         })
       }
@@ -200,6 +214,7 @@ export function ShipmentFilters({
       setMode={setMode}
       loading={loading}
       filteringAccessibilityLabel="Search and filter shipments"
+      autoFocusSearchField={false}
     />
   );
 }
@@ -264,18 +279,15 @@ function DestinationFilter({
   destinations: string[];
   onChange: (destination: string | null) => void;
 }) {
-  const [typed, setTyped] = useState(value ?? "");
-  useEffect(() => setTyped(value ?? ""), [value]);
+  const typed = useDebouncedSearch(value ?? "", (next) => onChange(next.trim() || null));
   if (destinations.length === 0) {
     return (
       <TextField
         label="Country or country-region code"
         helpText="For example US or US-CA"
         autoComplete="off"
-        value={typed}
-        onChange={setTyped}
-        onBlur={() => onChange(typed.trim() || null)}
-        connectedRight={undefined}
+        value={typed.value}
+        onChange={typed.set}
       />
     );
   }
