@@ -29,12 +29,13 @@ export function HelpRequestsCard({
   notes: InternalNote[];
   timeZone: string;
 }) {
+  // A shopper's open question comes first: the note most often belongs with the request being answered.
   const noteTargets = [
-    { id: "", label: "This shipment" },
     ...requests.map((request) => ({
       id: request.id,
       label: `${helpReasonLabel(request.reason)} request · ${request.status}`,
     })),
+    { id: "", label: "This shipment" },
   ];
   return (
     <Card>

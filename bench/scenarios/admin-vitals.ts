@@ -192,16 +192,22 @@ async function interact(page: Page, profile: Profile): Promise<string> {
     for (let index = 0; index < count; index += 1) {
       const control = candidates.nth(index);
       const usable = await control
-        .evaluate((element) => {
-          const button = element.closest("button");
-          const box = element.getBoundingClientRect();
-          const visible =
-            box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== "hidden";
-          const disabled =
-            (element as HTMLButtonElement).disabled || element.getAttribute("aria-disabled") === "true";
-          const submits = button !== null && (button.type === "submit" || button.form !== null);
-          return visible && !disabled && !submits;
-        })
+        .evaluate(
+          (element) => {
+            const button = element.closest("button");
+            const box = element.getBoundingClientRect();
+            const visible =
+              box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== "hidden";
+            const disabled =
+              (element as HTMLButtonElement).disabled || element.getAttribute("aria-disabled") === "true";
+            const submits = button !== null && (button.type === "submit" || button.form !== null);
+            return visible && !disabled && !submits;
+            // Short: the page may have re-rendered since it was counted (hydration on a slow CPU), and a locator
+            // waits for its element to come back.
+          },
+          undefined,
+          { timeout: 1_000 },
+        )
         .catch(() => false);
       if (!usable) continue;
       // Something else on top of it (a sticky bar, a focused skip link): the next candidate.

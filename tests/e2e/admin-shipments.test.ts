@@ -126,7 +126,8 @@ describe("the Shipments page in Chromium", () => {
     const ids = (await shownIds(page)).slice(0, 2);
     await selectRows(page, 2);
     await page.getByRole("button", { name: "Re-check now" }).click();
-    await page.getByText("2 shipments queued for a carrier check now").waitFor();
+    // The demo's worker polls the carrier stand-ins meanwhile: one of the two may have been delivered since.
+    await page.getByText(/^[12] shipments? queued for a carrier check now$/).waitFor();
     const jobs = await db.job.findMany({
       where: { shop: DEMO.shop, uniqueKey: { in: ids.map((id) => `shipment.refresh:${id}`) } },
     });
