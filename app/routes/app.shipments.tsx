@@ -6,7 +6,7 @@ import { CarrierConfirmationCard } from "../components/CarrierConfirmationCard";
 import { downloadCsv } from "../components/carrier-performance/download-csv";
 import { BulkActionBanner, type BulkActionOutcome } from "../components/shipments/BulkActionBanner";
 import { ShipmentFilters } from "../components/shipments/ShipmentFilters";
-import { ShipmentsErrorBoundary } from "../components/shipments/ShipmentsErrorBoundary";
+import { PageErrorBoundary } from "../components/PageErrorBoundary";
 import { ShipmentsTable, type Selection } from "../components/shipments/ShipmentsTable";
 import {
   MAX_BULK_SHIPMENTS,
@@ -76,7 +76,7 @@ async function confirmCarrier(shop: string, form: FormData) {
 }
 
 export function ErrorBoundary() {
-  return <ShipmentsErrorBoundary />;
+  return <PageErrorBoundary title="Shipments" />;
 }
 
 export default function Shipments() {

@@ -10,6 +10,7 @@ import { seedDeliveryHistoryVolume } from "../delivery-history-volume";
 import { recordOutputTail } from "../processes";
 import { toMiB } from "../report";
 import { sampleRss } from "../rss";
+import { percentile, round1 } from "../latency";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
 
 const SHOP = "parcelwise-bench-shipments.myshopify.com";
@@ -256,14 +257,6 @@ async function decodePage(body: string): Promise<ShipmentPage> {
   if (!page) throw new Error("no shipments data in the response");
   return page;
 }
-
-function percentile(values: number[], share: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return round1(sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0);
-}
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 const scenario: SelfContainedScenario = {
   kind: "self-contained",
