@@ -4,6 +4,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { config } from "./config.server";
 import prisma from "./db.server";
 import { recordInstall } from "./models/shop.server";
+import { catchUpLookPublication } from "./models/storefront-look.server";
 import { startSync } from "./models/sync.server";
 import { adminGraphqlFromRemix } from "./services/admin-graphql.server";
 import { SHOPIFY_API_VERSION } from "./shopify-api-version";
@@ -24,6 +25,8 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall({ shop: session.shop });
+      // A reinstall keeps the look saved in Parcelwise, but Shopify dropped its copy for the storefront.
+      await catchUpLookPublication({ shop: session.shop, now: new Date(), installed: true });
       await startSync({ shop: session.shop, admin: adminGraphqlFromRemix(admin.graphql) });
     },
   },

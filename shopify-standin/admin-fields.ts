@@ -1,11 +1,19 @@
 import { bulkOperationRunQuery, flowTriggerReceive, fulfillmentEventCreate } from "./admin-mutations";
 import type { AdminContext } from "./admin-context";
+import { installationMetafield, installationMetafields, metafieldsSet } from "./app-metafields";
 import { findAdminNode } from "./admin-nodes";
 import { searchOrders } from "./order-search";
 import { notImplemented } from "./resolver-errors";
 import { sortBySortKey, type SortedItems } from "./sorting";
 import { findOrder } from "./store-lookup";
-import type { StandinFulfillment, StandinFulfillmentEvent, StandinOrder, StandinShop } from "./standin-store";
+import type {
+  StandinAppInstallation,
+  StandinFulfillment,
+  StandinFulfillmentEvent,
+  StandinMetafield,
+  StandinOrder,
+  StandinShop,
+} from "./standin-store";
 
 /**
  * Fields Shopify computes rather than stores, by kind, so that a normal query and a bulk operation answer them
@@ -54,6 +62,10 @@ function firstEventAt(fulfillment: StandinFulfillment, statuses: string[]): stri
 const adminFields: Record<string, Record<string, AdminField>> = {
   QueryRoot: {
     shop: { kind: "computed", resolve: (_root: unknown, _args: unknown, { shop }: AdminContext) => shop },
+    currentAppInstallation: {
+      kind: "computed",
+      resolve: (_root: unknown, _args: unknown, { shop }: AdminContext) => shop.appInstallation,
+    },
     orders: {
       kind: "connection",
       list: (_root: unknown, args: OrdersArgs, { shop }: AdminContext) =>
@@ -106,6 +118,39 @@ const adminFields: Record<string, Record<string, AdminField>> = {
       },
     },
   },
+  AppInstallation: {
+    metafield: {
+      kind: "computed",
+      resolve: (installation: StandinAppInstallation, args: { namespace?: string | null; key: string }) =>
+        installationMetafield(installation, args),
+    },
+    metafields: {
+      kind: "connection",
+      list: (
+        installation: StandinAppInstallation,
+        args: SortArgs & { namespace?: string | null; keys?: string[] | null },
+      ) =>
+        sortBySortKey(
+          installationMetafields(installation, args),
+          {},
+          null,
+          args.reverse,
+          "AppInstallation.metafields",
+        ),
+    },
+  },
+  Metafield: {
+    jsonValue: { kind: "computed", resolve: (metafield: StandinMetafield) => metafieldJsonValue(metafield) },
+    ownerType: { kind: "computed", resolve: () => "API_PERMISSION" },
+    owner: {
+      kind: "computed",
+      resolve: (_metafield: StandinMetafield, _args: unknown, { shop }: AdminContext) => shop.appInstallation,
+    },
+    legacyResourceId: {
+      kind: "computed",
+      resolve: (metafield: StandinMetafield) => metafield.id.split("/").pop(),
+    },
+  },
   Order: {
     customer: { kind: "computed", resolve: (order: StandinOrder) => order.customer ?? null },
     lineItems: {
@@ -152,8 +197,17 @@ const adminFields: Record<string, Record<string, AdminField>> = {
     fulfillmentEventCreate: { kind: "computed", resolve: fulfillmentEventCreate },
     bulkOperationRunQuery: { kind: "computed", resolve: bulkOperationRunQuery },
     flowTriggerReceive: { kind: "computed", resolve: flowTriggerReceive },
+    metafieldsSet: { kind: "computed", resolve: metafieldsSet },
   },
 };
+
+// JSON values parse, integers and booleans are themselves; everything else stays the stored text.
+function metafieldJsonValue({ type, value }: StandinMetafield): unknown {
+  if (type === "json" || type === "number_integer" || type === "boolean") {
+    return JSON.parse(value) as unknown;
+  }
+  return value;
+}
 
 export function adminField(typeName: string, fieldName: string): AdminField | undefined {
   return adminFields[typeName]?.[fieldName];

@@ -25,6 +25,8 @@ export interface AdminApiLimits extends BucketLimits {
 
 export interface AdminGraphqlRequest {
   shop: StandinShop;
+  /** The version in the request's path, e.g. "2025-10". */
+  apiVersion: string;
   accessToken: string | undefined;
   contentType: string | undefined;
   body: Buffer;
@@ -55,7 +57,13 @@ export class AdminGraphqlEndpoint {
     private readonly flowTriggers: FlowTriggerRegistry,
   ) {}
 
-  async handle({ shop, accessToken, contentType, body }: AdminGraphqlRequest): Promise<HttpReply> {
+  async handle({
+    shop,
+    apiVersion,
+    accessToken,
+    contentType,
+    body,
+  }: AdminGraphqlRequest): Promise<HttpReply> {
     if (accessToken !== shop.accessToken) return jsonReply(401, INVALID_TOKEN_BODY);
     const request = parseGraphqlRequest(contentType, body);
     if (!request) return jsonReply(400, MISSING_QUERY_BODY);
@@ -82,6 +90,7 @@ export class AdminGraphqlEndpoint {
       variableValues: operation.variables,
       contextValue: {
         shop,
+        apiVersion,
         schemas: this.schemas,
         bulkOperations: this.bulkOperations,
         flowTriggers: this.flowTriggers,

@@ -1,4 +1,5 @@
 import type { AdminContext } from "./admin-context";
+import { findAppMetafield } from "./app-metafields";
 import { gidType } from "./gid";
 import { notImplemented } from "./resolver-errors";
 import { findFulfillment, findFulfillmentEvent, findOrder } from "./store-lookup";
@@ -16,6 +17,10 @@ export function findAdminNode({ shop, bulkOperations }: AdminContext, id: string
       return findFulfillmentEvent(shop, id)?.event ?? null;
     case "Shop":
       return shop.id === id ? shop : null;
+    case "AppInstallation":
+      return shop.appInstallation.id === id ? shop.appInstallation : null;
+    case "Metafield":
+      return findAppMetafield({ shop }, id) ?? null;
     case undefined:
       return null;
     default:

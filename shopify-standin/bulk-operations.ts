@@ -119,9 +119,10 @@ export class BulkOperationRunner {
   /** Creates the operation (CREATED) and runs it in the background. */
   start(shop: StandinShop, query: string, plan: BulkQueryPlan): StandinBulkOperation {
     if (!this.dependencies.schemas) throw new Error("bulk operations need the Admin schemas");
-    // A bulk query runs no mutation, so it has no Flow triggers to reach.
+    // A bulk query runs no mutation, so it has no Flow triggers to reach and no version-dependent limit.
     const context: AdminContext = {
       shop,
+      apiVersion: "unstable",
       schemas: this.dependencies.schemas,
       bulkOperations: this,
       flowTriggers: new FlowTriggerRegistry([]),

@@ -10,6 +10,7 @@ export {
 } from "./standin-server";
 export type { AdminApiLimits } from "./admin-graphql-endpoint";
 export type { AppProxyConfig } from "./app-proxy-forwarder";
+export { STANDIN_APP_ID, metafieldValueLimit, type MetafieldsSetUserError } from "./app-metafields";
 export { appProxySignatureMessage, signAppProxyQuery, signedAppProxyQuery } from "./app-proxy-signature";
 export {
   DEFAULT_BULK_OPERATION_OPTIONS,

@@ -51,6 +51,7 @@ export function createStandinRouter(routes: StandinRoutes) {
       }
       const reply = await routes.adminEndpoint.handle({
         shop,
+        apiVersion,
         accessToken: singleHeader(request.headers["x-shopify-access-token"]),
         contentType: request.headers["content-type"],
         body: await readRequestBody(request),

@@ -73,6 +73,29 @@ export interface StandinLineItem {
   quantity: number;
 }
 
+/** A metafield as the Admin API returns it; `value` is always the string the app sent. */
+export interface StandinMetafield {
+  id: string;
+  namespace: string;
+  key: string;
+  /** A metafield type, e.g. "json" or "single_line_text_field". */
+  type: string;
+  value: string;
+  /** Changes whenever `value` does; `metafieldsSet` compares it with an input's `compareDigest`. */
+  compareDigest: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The app's installation on the shop (`currentAppInstallation`): its app-data metafields are what a theme app
+ * extension reads as `app.metafields.<namespace>.<key>`.
+ */
+export interface StandinAppInstallation {
+  id: string;
+  metafields: StandinMetafield[];
+}
+
 export interface StandinShop {
   id: string;
   name: string;
@@ -85,6 +108,8 @@ export interface StandinShop {
   /** Not part of the Shop type: the token the Admin API accepts for this shop. */
   accessToken: string;
   orders: StandinOrder[];
+  /** Not part of the Shop type: the app (the one the token belongs to) as installed on this shop. */
+  appInstallation: StandinAppInstallation;
 }
 
 export type StandinShopSeed = Pick<StandinShop, "myshopifyDomain" | "accessToken"> &
@@ -97,6 +122,7 @@ export function createStandinShop(seed: StandinShopSeed, shopNumber: number): St
     ianaTimezone: "America/New_York",
     currencyCode: "USD",
     orders: [],
+    appInstallation: { id: `gid://shopify/AppInstallation/${shopNumber}`, metafields: [] },
     ...seed,
   };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { renderLayout } from "./layout";
 import { createShopifyLiquid } from "./liquid-filters";
+import { appMetafieldsDrop, type AppDataMetafield } from "./app-metafields";
 import {
   DEFAULT_EXTENSION_DIR,
   assetVersion,
@@ -24,6 +25,9 @@ export type StorefrontPreviewOptions = {
   host?: string;
   extensionDir?: string;
   blockName?: string;
+  // The app's app-data metafields as Shopify holds them now (the stand-in's store), read on every request:
+  // the block sees them as `app.metafields.<namespace>.<key>`.
+  appMetafields?: () => readonly AppDataMetafield[];
 };
 
 export type StorefrontPreview = { url: string; close: () => Promise<void> };
@@ -66,6 +70,7 @@ export async function startStorefrontPreview(options: StorefrontPreviewOptions):
           shopify_attributes: "",
           settings: { ...defaultSettings(block.schema), ...overrides },
         },
+        app: { metafields: appMetafieldsDrop(options.appMetafields?.() ?? []) },
         routes: { root_url: localeTag ? `/${localeTag}` : "/" },
         request: { locale: { iso_code: localeTag ?? defaultLocale } },
       })) as string;

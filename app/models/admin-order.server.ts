@@ -1,6 +1,7 @@
 import prisma from "../db.server";
 import { promiseAndLikelyDay, shownDeliveryWindow, type ShownWindow } from "./delivery-windows/shown-window";
 import { attentionSummary, carrierName } from "./needs-attention.server";
+import { orderShipBy, type OrderShipBy } from "./ship-by.server";
 import { isShipmentStatus, type AttentionKind, type ShipmentStatus } from "./shipment-status";
 import type { AttentionOwner } from "./shipment-attention";
 
@@ -31,8 +32,9 @@ export type AdminOrderShipment = {
 
 export type AdminOrderView = {
   // Null when Parcelwise has no such order for this shop (not synced yet, or another shop's): the same
-  // answer either way, so an ID from another shop tells nothing.
-  order: { name: string } | null;
+  // answer either way, so an ID from another shop tells nothing. shipBy: what is still to ship and the day the
+  // shop's promise defaults (Settings) promised it by; overdue once that day has passed ("Late to ship").
+  order: { name: string; shipBy: OrderShipBy | null } | null;
   shipments: AdminOrderShipment[];
 };
 
@@ -52,6 +54,9 @@ export async function getAdminOrder({
     select: {
       shop: true,
       name: true,
+      orderedAt: true,
+      cancelledAt: true,
+      fulfillmentStatus: true,
       shipments: {
         where: { shop },
         orderBy: [{ createdAt: "asc" }, { trackingIndex: "asc" }, { id: "asc" }],
@@ -82,8 +87,9 @@ export async function getAdminOrder({
     },
   });
   if (!order || order.shop !== shop) return { order: null, shipments: [] };
+  const shipBy = await orderShipBy({ shop, order, shipmentCount: order.shipments.length, now });
   return {
-    order: { name: order.name },
+    order: { name: order.name, shipBy },
     shipments: order.shipments.map(({ estimates, ...shipment }) => {
       const attention = attentionSummary(shipment);
       return {

@@ -106,21 +106,15 @@ export type TodayTile = {
 };
 
 // Each number links to the shipments list showing the same shipments, in the list's own parameters
-// (shipment-list-params.ts). The list filters by order day, not by ship or delivery day: the day's numbers
-// carry shippedFrom/To and deliveredFrom/To for it to read, and until it does they open the list newest first.
+// (shipment-list-params.ts): the day's numbers by ship or delivery day, the others by status or flag.
 export function todayTiles({ byStatus, attention, today }: DashboardSummary): TodayTile[] {
-  const list = (params: Partial<ShipmentListParams>, days: Record<string, string> = {}) => {
-    const search = new URLSearchParams(shipmentListSearch(params));
-    for (const [name, value] of Object.entries(days)) search.set(name, value);
-    const query = search.toString();
-    return `/app/shipments${query ? `?${query}` : ""}`;
-  };
+  const list = (params: Partial<ShipmentListParams>) => `/app/shipments${shipmentListSearch(params)}`;
   return [
     {
       id: "shipped_today",
       label: "Shipped today",
       value: today.shippedToday,
-      url: list({}, { shippedFrom: today.day, shippedTo: today.day }),
+      url: list({ shippedFrom: today.day, shippedTo: today.day }),
     },
     {
       id: "in_transit",
@@ -138,7 +132,7 @@ export function todayTiles({ byStatus, attention, today }: DashboardSummary): To
       id: "delivered_today",
       label: "Delivered today",
       value: today.deliveredToday,
-      url: list({ statuses: ["delivered"] }, { deliveredFrom: today.day, deliveredTo: today.day }),
+      url: list({ statuses: ["delivered"], deliveredFrom: today.day, deliveredTo: today.day }),
     },
     { id: "late", label: "Late", value: attention.late, url: list({ attention: "late" }), tone: "caution" },
     {

@@ -4,6 +4,7 @@ import prisma from "../db.server";
 import { maskPhone, normalizePhoneE164 } from "../lib/phone";
 import { hashCustomerContact, hashesMatch } from "../services/customer-identity.server";
 import { promiseAndLikelyDay, shownDeliveryWindow, type ShownWindow } from "./delivery-windows/shown-window";
+import { orderShipBy, type OrderShipBy } from "./ship-by.server";
 import { isShipmentStatus, type ShipmentStatus } from "./shipment-status";
 import { isSubstatus } from "./tracking-taxonomy";
 
@@ -130,7 +131,8 @@ export type PreferenceView = {
 };
 
 export type OrderStatusView = {
-  order: { name: string };
+  // shipBy: what is still to ship and by when the merchant promised it (a calendar day, "YYYY-MM-DD").
+  order: { name: string; shipBy: OrderShipBy | null };
   shipments: ShipmentView[];
   preferences: PreferenceView | null;
 };
@@ -184,6 +186,9 @@ export async function getOrderStatus({
     select: {
       customerIdHash: true,
       name: true,
+      orderedAt: true,
+      cancelledAt: true,
+      fulfillmentStatus: true,
       shipments: {
         where: { shop },
         orderBy: [{ createdAt: "asc" }, { trackingIndex: "asc" }],
@@ -253,8 +258,9 @@ export async function getOrderStatus({
     };
   });
   const preference = order.notificationPreferences[0];
+  const shipBy = await orderShipBy({ shop, order, shipmentCount: order.shipments.length, now });
   return {
-    order: { name: order.name },
+    order: { name: order.name, shipBy },
     shipments,
     preferences: preference ? preferenceView(preference) : null,
   };

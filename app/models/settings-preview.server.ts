@@ -59,6 +59,7 @@ function sampleOrder(now: Date): TrackedOrder {
     id: "preview-order",
     name: "#1001",
     orderedAt: at(-3),
+    shipBy: null,
     shipments: [
       {
         id: "preview-shipment",

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import prisma from "../db.server";
+import prisma, { rawSql } from "../db.server";
+import { enqueueJob } from "./jobs.server";
+import { PUBLISH_LOOK_JOB_TYPE, PUBLISH_LOOK_SAFETY_NET_MS, publishLookJob } from "./storefront-look";
 import {
   BUSINESS_DAYS,
   DEFAULT_TRACKING_PAGE_LOOK,
@@ -158,27 +160,79 @@ export function readTrackingPageLook(json: string | null | undefined): TrackingP
   return look;
 }
 
+// The look for the app proxy's own whole page (storefront without the block's script): a public path, so one
+// read through the driver, like the lookups (tracking-lookup.server.ts).
+export async function trackingPageLookForProxy({ shop }: { shop: string }): Promise<TrackingPageLook> {
+  const [row] = await rawSql.read<{ branding: string }>(
+    `SELECT "branding" FROM "ShopSettings" WHERE "shop" = ?`,
+    [shop],
+  );
+  return readTrackingPageLook(row?.branding);
+}
+
+export function sameTrackingPageLook(a: TrackingPageLook, b: TrackingPageLook): boolean {
+  return (Object.keys(DEFAULT_TRACKING_PAGE_LOOK) as Array<keyof TrackingPageLook>).every(
+    (key) => a[key] === b[key],
+  );
+}
+
+export type BrandingSaved = {
+  // The tracking page's look is not what it was.
+  lookChanged: boolean;
+  // Its publication to the storefront is queued: it changed, or an earlier one has not reached Shopify yet.
+  publishQueued: boolean;
+};
+
 export async function saveTrackingPageLook({
   shop,
   look,
+  now = new Date(),
 }: {
   shop: string;
   look: z.output<typeof trackingPageLookSchema>;
-}) {
-  await mergeBranding({ shop, values: look });
+  now?: Date;
+}): Promise<BrandingSaved> {
+  // The Settings page publishes at once itself (storefront-look.server.ts); the job waits as a safety net.
+  return mergeBranding({ shop, values: look, now, publishAfterMs: PUBLISH_LOOK_SAFETY_NET_MS });
 }
 
-export async function mergeBranding({ shop, values }: { shop: string; values: Record<string, unknown> }) {
-  await prisma.$transaction(async (tx) => {
+// Each writer (this page's look, the Notifications page's logo and colour, the setup guide) goes through here.
+// When the tracking page's look changes, or the storefront is still waiting for an earlier one, its
+// publication (storefront-look.server.ts) is queued in the same transaction, so a saved look always reaches
+// the storefront: at once, or after `publishAfterMs` when the caller publishes it itself first.
+export async function mergeBranding({
+  shop,
+  values,
+  now = new Date(),
+  publishAfterMs = 0,
+}: {
+  shop: string;
+  values: Record<string, unknown>;
+  now?: Date;
+  publishAfterMs?: number;
+}): Promise<BrandingSaved> {
+  return prisma.$transaction(async (tx) => {
     const row = await tx.shopSettings.upsert({
       where: { shop },
       create: { shop },
       update: {},
       select: { branding: true },
     });
-    await tx.shopSettings.update({
-      where: { shop },
-      data: { branding: JSON.stringify({ ...brandingObject(row.branding), ...values }) },
-    });
+    const branding = JSON.stringify({ ...brandingObject(row.branding), ...values });
+    await tx.shopSettings.update({ where: { shop }, data: { branding } });
+    const lookChanged = !sameTrackingPageLook(
+      readTrackingPageLook(row.branding),
+      readTrackingPageLook(branding),
+    );
+    const waiting =
+      !lookChanged &&
+      (await tx.job.count({
+        where: { shop, uniqueKey: PUBLISH_LOOK_JOB_TYPE, status: { in: ["queued", "failed", "dead"] } },
+      })) > 0;
+    const publishQueued = lookChanged || waiting;
+    if (publishQueued) {
+      await enqueueJob(tx, publishLookJob(shop, new Date(now.getTime() + publishAfterMs)));
+    }
+    return { lookChanged, publishQueued };
   });
 }

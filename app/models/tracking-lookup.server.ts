@@ -9,6 +9,7 @@ import {
   normalizePhone,
 } from "../services/customer-identity.server";
 import { postalPrefix } from "./order-sync.server";
+import { orderShipBy, type OrderShipBy } from "./ship-by.server";
 
 // The storefront tracking page's reads. They go through the driver (prisma/raw-sql.ts): a lookup is a hot,
 // public path and Prisma's per-query cost would be most of its budget.
@@ -47,7 +48,14 @@ export type TrackedShipment = {
   events: TrackedEvent[];
 };
 
-export type TrackedOrder = { id: string; name: string; orderedAt: Date; shipments: TrackedShipment[] };
+export type TrackedOrder = {
+  id: string;
+  name: string;
+  orderedAt: Date;
+  shipments: TrackedShipment[];
+  // What is still to ship, and by when the merchant promised it; null once nothing is.
+  shipBy: OrderShipBy | null;
+};
 
 export function orderNameCandidates(input: string): [string, string] {
   const bare = input.trim().replace(/^#/, "");
@@ -58,16 +66,22 @@ export function normalizeTrackingNumber(input: string): string {
   return input.replace(/[\s-]/g, "").toUpperCase();
 }
 
-type OrderKeyRow = {
+type OrderRow = {
   id: string;
   name: string;
   orderedAt: unknown;
+  cancelledAt: unknown;
+  fulfillmentStatus: string | null;
+};
+
+type OrderKeyRow = OrderRow & {
   customerEmailHash: string | null;
   customerPhoneHash: string | null;
   destinationPostalPrefix: string | null;
 };
 
-const ORDER_KEYS_SQL = `SELECT "id", "name", "orderedAt", "customerEmailHash", "customerPhoneHash", "destinationPostalPrefix"
+const ORDER_COLUMNS = `"id", "name", "orderedAt", "cancelledAt", "fulfillmentStatus"`;
+const ORDER_KEYS_SQL = `SELECT ${ORDER_COLUMNS}, "customerEmailHash", "customerPhoneHash", "destinationPostalPrefix"
   FROM "Order" WHERE "shop" = ? AND "name" IN (?, ?)`;
 
 // Every path does the same work: one indexed read, the keyed hash of what the shopper typed and a constant-time
@@ -117,23 +131,23 @@ export async function findTrackedOrderById({
   shop: string;
   orderId: string;
 }): Promise<TrackedOrder | null> {
-  const [row] = await rawSql.read<{ id: string; name: string; orderedAt: unknown }>(
-    `SELECT "id", "name", "orderedAt" FROM "Order" WHERE "shop" = ? AND "id" = ?`,
+  const [row] = await rawSql.read<OrderRow>(
+    `SELECT ${ORDER_COLUMNS} FROM "Order" WHERE "shop" = ? AND "id" = ?`,
     [shop, orderId],
   );
   return row ? trackedOrder(shop, row) : null;
 }
 
-async function trackedOrder(
-  shop: string,
-  row: { id: string; name: string; orderedAt: unknown },
-): Promise<TrackedOrder> {
-  return {
-    id: row.id,
-    name: row.name,
-    orderedAt: decodeDate(row.orderedAt) as Date,
-    shipments: await loadShipments({ shop, where: `s."orderId" = ?`, params: [row.id] }),
-  };
+async function trackedOrder(shop: string, row: OrderRow): Promise<TrackedOrder> {
+  const orderedAt = decodeDate(row.orderedAt) as Date;
+  const shipments = await loadShipments({ shop, where: `s."orderId" = ?`, params: [row.id] });
+  const shipBy = await orderShipBy({
+    shop,
+    order: { orderedAt, cancelledAt: decodeDate(row.cancelledAt), fulfillmentStatus: row.fulfillmentStatus },
+    shipmentCount: shipments.length,
+    now: new Date(),
+  });
+  return { id: row.id, name: row.name, orderedAt, shipments, shipBy };
 }
 
 // Every time a shopper looks their order up on the tracking page: the where-is-my-order load carrier

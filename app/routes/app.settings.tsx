@@ -26,30 +26,33 @@ import {
   parseTrackingPageLook,
   parseWriteBack,
   saveSettings,
-  saveTrackingPageLook,
   type Parsed,
 } from "../models/settings.server";
 import { trackingPagePreviewParts } from "../models/settings-preview.server";
 import { fetchShopBasics } from "../models/shop-basics.server";
+import { saveAndPublishTrackingPageLook, storefrontLookState } from "../models/storefront-look.server";
 import { getShop } from "../models/shop.server";
 import { requireAdminContext } from "../services/admin-context.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, admin } = await requireAdminContext(request);
-  const [settings, shopify, backfill, carrierAccounts, onboarding, shopRow] = await Promise.all([
-    getSettings({ shop }),
-    fetchShopBasics({ shop, admin }).catch(() => null),
-    latestBackfill({ shop }),
-    listCarrierAccounts({ shop }),
-    getOnboarding({ shop }),
-    getShop({ shop }),
-  ]);
+  const [settings, shopify, backfill, carrierAccounts, onboarding, shopRow, storefrontLook] =
+    await Promise.all([
+      getSettings({ shop }),
+      fetchShopBasics({ shop, admin }).catch(() => null),
+      latestBackfill({ shop }),
+      listCarrierAccounts({ shop }),
+      getOnboarding({ shop }),
+      getShop({ shop }),
+      storefrontLookState({ shop }),
+    ]);
   return {
     settings,
     shopify,
     backfill,
     carrierAccounts,
     steps: onboarding.steps,
+    storefrontLook,
     preview: trackingPagePreviewParts({ locale: shopRow?.locale ?? null }),
     addTrackingBlockUrl: addAppBlockLink({
       shop,
@@ -83,8 +86,13 @@ export async function action({ request }: ActionFunctionArgs): Promise<SettingsR
       const outcome = await connectCarrierAccount({ shop, form });
       return outcome.ok ? done() : { intent, ok: false, message: outcome.message, fieldErrors: {} };
     }
-    case "tracking-page-look":
-      return saveParsed(parseTrackingPageLook(form), (look) => saveTrackingPageLook({ shop, look }));
+    case "tracking-page-look": {
+      const parsed = parseTrackingPageLook(form);
+      if (!parsed.ok) return { intent, ok: false, message: CHECK_FIELDS, fieldErrors: parsed.fieldErrors };
+      // Saved here whatever Shopify says; the storefront gets it now or, through a queued job, once Shopify answers.
+      const outcome = await saveAndPublishTrackingPageLook({ shop, admin, look: parsed.data });
+      return { ...done(), storefront: outcome.storefront };
+    }
     case "promises":
       return saveParsed(parsePromiseDefaults(form), (update) => saveSettings({ shop, update }));
     case "retention":
@@ -97,13 +105,23 @@ export async function action({ request }: ActionFunctionArgs): Promise<SettingsR
 }
 
 export default function Settings() {
-  const { settings, shopify, backfill, carrierAccounts, steps, preview, addTrackingBlockUrl } =
-    useLoaderData<typeof loader>();
+  const {
+    settings,
+    shopify,
+    backfill,
+    carrierAccounts,
+    steps,
+    preview,
+    addTrackingBlockUrl,
+    storefrontLook,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = (intent: SettingsIntent) =>
     navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   useRevalidateWhile(backfill?.status === "running" || backfill?.status === "pending");
+  // Until Shopify has the saved look, look again now and then: the warning goes once it does.
+  useRevalidateWhile(storefrontLook.pending, 5_000);
 
   return (
     <Page title="Settings">
@@ -138,6 +156,7 @@ export default function Settings() {
               />
               <TrackingPageLookCard
                 look={settings.trackingPageLook}
+                storefrontPending={storefrontLook.pending}
                 preview={preview}
                 result={resultFor(result, "tracking-page-look")}
                 saving={submitting("tracking-page-look")}

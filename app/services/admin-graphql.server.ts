@@ -26,8 +26,18 @@ type RemixAdminGraphql = (
 export function adminGraphqlFromRemix(graphql: RemixAdminGraphql): AdminGraphql {
   return {
     async request<TData>(document: string, variables?: Record<string, unknown>) {
-      const response = await graphql(document, variables ? { variables } : undefined);
-      const body = (await response.json()) as { data?: TData; errors?: unknown };
+      let body: { data?: TData; errors?: unknown };
+      try {
+        const response = await graphql(document, variables ? { variables } : undefined);
+        body = (await response.json()) as typeof body;
+      } catch (error) {
+        // The library throws a Response to send the merchant through re-authentication: that must go on.
+        if (error instanceof Response) throw error;
+        // Anything else (network down, a 5xx page, a timeout) is Shopify being unreachable, which pages show
+        // as a message instead of a crash.
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AdminGraphqlError(`Admin API unreachable: ${reason}`, null, "unavailable");
+      }
       if (body.errors || !body.data) throw new AdminGraphqlError("Admin API returned errors", body.errors);
       return body.data;
     },

@@ -16,6 +16,18 @@ export type ShopBasicsQueryVariables = AdminTypes.Exact<{ [key: string]: never; 
 
 export type ShopBasicsQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'ianaTimezone' | 'currencyCode'> };
 
+export type CurrentAppInstallationQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type CurrentAppInstallationQuery = { currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
+
+export type TrackingPageLookSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type TrackingPageLookSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'namespace' | 'key' | 'value'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
 export type OrdersUpdatedSinceQueryVariables = AdminTypes.Exact<{
   first: AdminTypes.Scalars['Int']['input'];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -83,6 +95,7 @@ export type NotificationShopProfileQuery = { shop: (
 
 interface GeneratedQueryTypes {
   "#graphql\n  query ShopBasics {\n    shop {\n      name\n      myshopifyDomain\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopBasicsQuery, variables: ShopBasicsQueryVariables},
+  "#graphql\n  query CurrentAppInstallation {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: CurrentAppInstallationQuery, variables: CurrentAppInstallationQueryVariables},
   "#graphql\n  query OrdersUpdatedSince($first: Int!, $after: String, $query: String!) {\n    orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        processedAt\n        updatedAt\n        cancelledAt\n        displayFulfillmentStatus\n        email\n        phone\n        customerLocale\n        shippingAddress {\n          countryCodeV2\n          provinceCode\n          zip\n        }\n        fulfillments(first: 3) {\n          id\n          status\n          displayStatus\n          createdAt\n          updatedAt\n          deliveredAt\n          estimatedDeliveryAt\n          trackingInfo(first: 3) {\n            number\n            company\n            url\n          }\n          events(first: 10) {\n            nodes {\n              id\n              status\n              happenedAt\n              message\n              city\n              province\n              country\n              zip\n              estimatedDeliveryAt\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrdersUpdatedSinceQuery, variables: OrdersUpdatedSinceQueryVariables},
   "#graphql\n  query BackfillOrders {\n    orders(query: \"__FILTER__\") {\n      edges {\n        node {\n          id\n          name\n          createdAt\n          processedAt\n          updatedAt\n          cancelledAt\n          displayFulfillmentStatus\n          email\n          phone\n          customerLocale\n          shippingAddress {\n            countryCodeV2\n            provinceCode\n            zip\n          }\n          fulfillments {\n            id\n            status\n            displayStatus\n            createdAt\n            updatedAt\n            deliveredAt\n            estimatedDeliveryAt\n            trackingInfo {\n              number\n              company\n              url\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: BackfillOrdersQuery, variables: BackfillOrdersQueryVariables},
   "#graphql\n  query BulkOperationStatus($id: ID!) {\n    node(id: $id) {\n      ... on BulkOperation {\n        id\n        status\n        errorCode\n        objectCount\n        url\n        partialDataUrl\n      }\n    }\n  }\n": {return: BulkOperationStatusQuery, variables: BulkOperationStatusQueryVariables},
@@ -92,6 +105,7 @@ interface GeneratedQueryTypes {
 
 interface GeneratedMutationTypes {
   "#graphql\n  mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FlowTriggerReceiveMutation, variables: FlowTriggerReceiveMutationVariables},
+  "#graphql\n  mutation TrackingPageLookSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        namespace\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrackingPageLookSetMutation, variables: TrackingPageLookSetMutationVariables},
   "#graphql\n  mutation BackfillStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: BackfillStartMutation, variables: BackfillStartMutationVariables},
   "#graphql\n  mutation FulfillmentEventWriteBack($fulfillmentEvent: FulfillmentEventInput!) {\n    fulfillmentEventCreate(fulfillmentEvent: $fulfillmentEvent) {\n      fulfillmentEvent {\n        id\n        status\n        happenedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentEventWriteBackMutation, variables: FulfillmentEventWriteBackMutationVariables},
 }

@@ -109,6 +109,8 @@ export async function startDemoStack({
     port: storefrontPort,
     shopName: DEMO.shopName,
     appProxyUrl: standin.shopUrl(DEMO.shop, "/apps/track"),
+    // What the app saved on its installation in "Shopify" (the tracking page's look) reaches the block.
+    appMetafields: () => standin.shop(DEMO.shop).appInstallation.metafields,
   });
   // Links in the shop's messages open its storefront, here the preview.
   standin.shop(DEMO.shop).primaryDomainUrl = storefront.url;

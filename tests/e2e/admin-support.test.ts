@@ -3,13 +3,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "../../prisma/client";
 import { parseDatabaseUrl } from "../../prisma/database-url";
-import { DEMO, startDemoStack, type DemoStack } from "../../scripts/lib/demo-stack";
+import { DEMO, IMPORTABLE_ORDERS, startDemoStack, type DemoStack } from "../../scripts/lib/demo-stack";
+import { sharedDirExists } from "../../shopify-standin/shared-dir";
 import { launchChromium } from "./browser";
 import { SCREENSHOT_DIR, requireBuild, temporarySqliteUrl } from "./built-app";
 
-// Support in the demo, in Chromium: a merchant finds the help request about a stuck parcel, opens it, goes to
-// the parcel's support view, asks the carrier again, writes a note and resolves the request, all inside the
-// app; every page fits a 360 px screen.
+// Support in the demo, in Chromium: from the setup checklist a merchant imports their recent orders, goes to the
+// dashboard, finds the help request about a stuck parcel, opens it, goes to the parcel's support view, asks the
+// carrier again, writes a note and resolves the request, all inside the app; every page fits a 360 px screen.
 
 const DOCS_SCREENSHOTS = "docs/screenshots";
 
@@ -48,9 +49,24 @@ async function fitsWithoutHorizontalScroll(page: Page, url: string) {
 }
 
 describe("Support in the demo, in Chromium", () => {
-  it("takes a help request about a stuck parcel from the queue to resolved, through its support view", async () => {
+  it("goes from the setup checklist to a resolved help request about a stuck parcel without leaving the app", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${stack.app.url}/app`);
+    const visited: string[] = [];
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) visited.push(frame.url());
+    });
+    await page.goto(`${stack.app.url}/app/onboarding`);
+    const importStep = page.locator('[data-setup-step="import"]');
+    // The import reads the stand-in's orders from Shopify's sample payloads in ../shared.
+    if (sharedDirExists()) {
+      await importStep.getByRole("button", { name: "Import the last 60 days" }).click();
+      await importStep.getByText(`${IMPORTABLE_ORDERS} orders imported on`).waitFor({ timeout: 30_000 });
+      await page.getByText("You're all set").waitFor();
+    }
+    await page.getByRole("link", { name: "Go to the dashboard" }).click();
+    await page.waitForURL(/\/app$/);
+    await page.locator("[data-attention-row]").first().waitFor();
+
     await page.getByRole("link", { name: "Support" }).first().click();
     await page.waitForURL(/\/app\/support$/);
 
@@ -102,13 +118,20 @@ describe("Support in the demo, in Chromium", () => {
     await page.locator("[data-internal-notes]").getByText(note).waitFor();
     await screenshot(page, "admin-shipment.png");
 
-    await page.goto(requestUrl);
+    // Back to the request from the support view's own link to it.
+    await page.locator(`a[href$="/app/support/${requestId}"]`).first().click();
+    await page.waitForURL(requestUrl);
     await page.locator("[data-internal-notes]").getByText(note).waitFor();
     await page.getByRole("button", { name: "Resolve" }).click();
     await page.getByText("Request resolved").waitFor();
     const resolved = await db.supportRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect([resolved.status, resolved.resolvedAt]).toEqual(["resolved", expect.any(Date)]);
     expect(resolved.internalNotes).toContain(note);
+
+    // Every page on the way was the app's own: one goto at the start, then only the app's links and buttons.
+    const appOrigin = new URL(stack.app.url).origin;
+    expect(visited.filter((url) => new URL(url).origin !== appOrigin)).toEqual([]);
+    expect(visited.length).toBeGreaterThanOrEqual(6);
     await page.close();
   });
 

@@ -165,3 +165,49 @@ describe("storefront tracking page without its script, in French and right-to-le
     await page.close();
   });
 });
+
+// Last: it changes the shop's look. What the merchant saves in Settings reaches the storefront block through
+// the app's metafield in "Shopify" (the stand-in), which the block's Liquid reads.
+describe("the look saved in Settings on the storefront", () => {
+  const accentOfSubmit = (page: Page) =>
+    page
+      .getByRole("button", { name: "Track", exact: true })
+      .evaluate((node) => getComputedStyle(node).backgroundColor);
+
+  it("shows on the tracking page once saved, and after Shopify comes back when it was down", async () => {
+    const storefront = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await storefront.goto(`${stack.storefront.url}/pages/track`);
+    expect(await accentOfSubmit(storefront)).toBe("rgb(26, 95, 180)");
+
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await admin.goto(`${stack.app.url}/app/settings`);
+    // Typing before hydration would be undone by it.
+    await admin.waitForLoadState("networkidle");
+    await admin.getByLabel("Heading").fill("Where is my parcel?");
+    await admin.getByLabel("Accent colour", { exact: true }).fill("#006400");
+    await admin.getByRole("button", { name: "Save look" }).click();
+    await admin.getByText("Your store's tracking page shows it now.").waitFor();
+
+    await storefront.reload();
+    expect(await accentOfSubmit(storefront)).toBe("rgb(0, 100, 0)");
+    expect(await storefront.locator(".pw-track__heading").first().textContent()).toBe("Where is my parcel?");
+
+    // Shopify stops answering: the look is saved, the merchant is told the storefront waits, and it catches up.
+    stack.standin.failNextRequests({ failure: 503, count: 6 });
+    await admin.getByLabel("Accent colour", { exact: true }).fill("#8b0000");
+    await admin.getByRole("button", { name: "Save look" }).click();
+    await admin.getByText("Your store's tracking page gets it as soon as Shopify answers.").waitFor();
+    await expect
+      .poll(
+        async () => {
+          await storefront.reload();
+          return accentOfSubmit(storefront);
+        },
+        { timeout: 45_000, interval: 1_000 },
+      )
+      .toBe("rgb(139, 0, 0)");
+    await admin.getByText("Not on your storefront yet").waitFor({ state: "detached", timeout: 15_000 });
+    await admin.close();
+    await storefront.close();
+  }, 90_000);
+});

@@ -15,7 +15,7 @@ const t = translator("admin-order-block");
 
 // A split order: one parcel on its way inside its window, one late and stuck with the carrier.
 const SPLIT_ORDER: AdminOrderView = {
-  order: { name: "#1001" },
+  order: { name: "#1001", shipBy: null },
   shipments: [
     {
       id: "ship_1",
@@ -135,7 +135,7 @@ describe("order details block (admin)", () => {
     const [first] = SPLIT_ORDER.shipments;
     if (!first) throw new Error("SPLIT_ORDER has shipments");
     const one = (window: AdminOrderView["shipments"][number]["window"]): AdminOrderView => ({
-      order: { name: "#1002" },
+      order: { name: "#1002", shipBy: null },
       shipments: [{ ...first, window }],
     });
     const cases: Array<[AdminOrderView["shipments"][number]["window"], string]> = [
@@ -165,6 +165,42 @@ describe("order details block (admin)", () => {
     await waitFor(() => expect(textOf(block())).toContain(t("empty")));
     expect(document.body.querySelector("s-link")).toBeNull();
     expect(block()?.getAttribute("collapsedSummary")).toBe("Shipments: 0");
+  });
+
+  it("says by when an unfulfilled order is due to ship", async () => {
+    extension.fetch = respondWith({
+      order: { name: "#1003", shipBy: { day: "2026-11-03", overdue: false, part: "order" } },
+      shipments: [],
+    });
+    await extension.render();
+    await waitFor(() => expect(textOf(block())).toContain("Ship by Nov 3"));
+    expect(textOf(block())).toContain(t("empty"));
+    expect(document.body.querySelector("s-banner")).toBeNull();
+  });
+
+  it("warns when an order is past its promised ship day: late to ship", async () => {
+    extension.fetch = respondWith({
+      order: { name: "#1003", shipBy: { day: "2026-11-03", overdue: true, part: "order" } },
+      shipments: [],
+    });
+    await extension.render();
+    await waitFor(() =>
+      expect(document.body.querySelector("s-banner")?.getAttribute("heading")).toBe("Late to ship"),
+    );
+    expect(document.body.querySelector("s-banner")?.getAttribute("tone")).toBe("warning");
+    expect(textOf(document.body.querySelector("s-banner"))).toBe("Promised to ship by Nov 3");
+  });
+
+  it("says what is left of a partly shipped order and by when, above its shipments", async () => {
+    extension.fetch = respondWith({
+      ...SPLIT_ORDER,
+      order: { name: "#1001", shipBy: { day: "2026-11-03", overdue: true, part: "rest" } },
+    });
+    await extension.render();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(textOf(document.body.querySelector("s-admin-block > s-banner"))).toBe(
+      "The rest was promised to ship by Nov 3",
+    );
   });
 
   it("shows an error instead of shipments when the app can't answer", async () => {

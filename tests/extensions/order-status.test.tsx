@@ -21,7 +21,7 @@ const extension = getExtension("customer-account.order-status.block.render", {
 const t = translator("order-status");
 
 const SPLIT_ORDER: OrderStatusView = {
-  order: { name: "#1001" },
+  order: { name: "#1001", shipBy: null },
   shipments: [
     {
       status: "out_for_delivery",
@@ -167,6 +167,45 @@ describe("order status block", () => {
     extension.fetch = respondWith({ ...SPLIT_ORDER, shipments: [], preferences: null });
     await extension.render();
     await waitFor(() => expect(textOf(document.body.querySelector("s-section"))).toContain(t("empty")));
+  });
+
+  it("says by when the store promised to ship an order that has not shipped", async () => {
+    const unshipped: OrderStatusView = {
+      order: { name: "#1001", shipBy: { day: "2026-11-03", overdue: false, part: "order" } },
+      shipments: [],
+      preferences: null,
+    };
+    extension.fetch = respondWith(unshipped);
+    await extension.render();
+    await waitFor(() => expect(textOf(document.body.querySelector("s-section"))).toContain(t("empty")));
+    // The promised calendar day itself, whatever the shopper's time zone.
+    expect(textOf(document.body.querySelector("s-section"))).toContain("Ships by Tue, Nov 3");
+  });
+
+  it("says calmly that the promised ship day has passed", async () => {
+    extension.fetch = respondWith({
+      ...SPLIT_ORDER,
+      shipments: [],
+      order: { name: "#1001", shipBy: { day: "2026-11-03", overdue: true, part: "order" } },
+    });
+    await extension.render();
+    await waitFor(() =>
+      expect(textOf(document.body.querySelector("s-section"))).toContain(
+        "It was due to ship by Tue, Nov 3 and is taking a little longer than planned",
+      ),
+    );
+  });
+
+  it("says by when the rest of a partly shipped order ships, below its parcels", async () => {
+    extension.fetch = respondWith({
+      ...SPLIT_ORDER,
+      order: { name: "#1001", shipBy: { day: "2026-11-03", overdue: false, part: "rest" } },
+    });
+    await extension.render();
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    expect(textOf(document.body.querySelector("s-section"))).toContain(
+      "The rest of your order ships by Tue, Nov 3",
+    );
   });
 
   it("shows a warning instead of a timeline when the app can't answer", async () => {

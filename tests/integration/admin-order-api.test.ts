@@ -93,7 +93,8 @@ describe("GET /api/admin-order/:orderId (admin ID token)", () => {
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     const view = await response.json();
-    expect(view.order).toEqual({ name: order.name });
+    // Shipped in full: no ship-by day left to keep.
+    expect(view.order).toEqual({ name: order.name, shipBy: null });
 
     const now = new Date();
     const stored = await prisma.shipment.findMany({
@@ -128,7 +129,7 @@ describe("GET /api/admin-order/:orderId (admin ID token)", () => {
     const order = await splitOrder(SHOP_A);
     const response = await get(encodeURIComponent(order.shopifyId));
     expect(response.status).toBe(200);
-    expect((await response.json()).order).toEqual({ name: order.name });
+    expect((await response.json()).order).toEqual({ name: order.name, shipBy: null });
   });
 
   it("answers another shop's order exactly like an order that does not exist", async () => {
@@ -145,7 +146,29 @@ describe("GET /api/admin-order/:orderId (admin ID token)", () => {
 
     // B's own token gets it.
     const own = await get(bNumber, token(SHOP_B));
-    expect((await own.json()).order).toEqual({ name: bOrder.name });
+    expect((await own.json()).order).toEqual({ name: bOrder.name, shipBy: null });
+  });
+
+  it("flags an unfulfilled order past the day the shop's delivery promises said it would ship by", async () => {
+    const unfulfilled = await prisma.order.findFirstOrThrow({
+      where: { shop: SHOP_A, shipments: { none: {} }, cancelledAt: null },
+      select: { id: true, shopifyId: true, name: true },
+    });
+    await prisma.shop.update({ where: { domain: SHOP_A }, data: { timezone: "America/New_York" } });
+    await prisma.shopSettings.update({
+      where: { shop: SHOP_A },
+      data: { processingDays: 0, orderCutoffLocalTime: "14:00", businessDays: "MON,TUE,WED,THU,FRI" },
+    });
+    // Friday 6 June 2025, 15:00 in New York: after the cut-off, so it was due on Monday.
+    await prisma.order.update({
+      where: { id: unfulfilled.id },
+      data: { orderedAt: new Date("2025-06-06T19:00:00Z"), fulfillmentStatus: "unfulfilled" },
+    });
+    const view = await (await get(unfulfilled.shopifyId.split("/").pop() ?? "")).json();
+    expect(view).toEqual({
+      order: { name: unfulfilled.name, shipBy: { day: "2025-06-09", overdue: true, part: "order" } },
+      shipments: [],
+    });
   });
 
   it("refuses a request without a token, a forged token and an expired one, with CORS headers", async () => {

@@ -173,7 +173,8 @@ describe("order status timeline (customer account session token)", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const view = await response.json();
-    expect(view.order).toEqual({ name: "#1001" });
+    // Shipped in full: nothing left to promise a ship day for.
+    expect(view.order).toEqual({ name: "#1001", shipBy: null });
     expect(view.preferences).toBeNull();
     expect(view.shipments).toHaveLength(2);
     const [ups, dhl] = view.shipments;
@@ -236,6 +237,29 @@ describe("order status timeline (customer account session token)", () => {
       problem: "delayed",
       window: { start: WINDOW_START.toISOString(), end: WINDOW_END.toISOString() },
     });
+  });
+
+  it("tells the customer by when an order not shipped yet ships, from the shop's delivery promises", async () => {
+    await prisma.shipment.deleteMany({ where: { shop: SHOP_A } });
+    // Monday 2 June 2025, 13:00 in New York.
+    await prisma.order.updateMany({
+      where: { shop: SHOP_A },
+      data: { orderedAt: new Date("2025-06-02T17:00:00Z"), fulfillmentStatus: "unfulfilled" },
+    });
+    await prisma.shop.update({ where: { domain: SHOP_A }, data: { timezone: "America/New_York" } });
+    const shipBy = async () => (await (await getOrderStatus(SHOP_A)).json()).order.shipBy;
+
+    // Never saved: the defaults (one processing day, 14:00 cut-off, Monday to Friday) make it Tuesday.
+    expect(await shipBy()).toEqual({ day: "2025-06-03", overdue: true, part: "order" });
+
+    // A 12:00 cut-off and two processing days: counts from Tuesday, ships by Thursday.
+    await prisma.shopSettings.create({
+      data: { shop: SHOP_A, processingDays: 2, orderCutoffLocalTime: "12:00" },
+    });
+    expect(await shipBy()).toEqual({ day: "2025-06-05", overdue: true, part: "order" });
+
+    await prisma.order.updateMany({ where: { shop: SHOP_A }, data: { cancelledAt: new Date() } });
+    expect(await shipBy()).toBeNull();
   });
 
   it("accepts the order's GID as well as its number", async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // Small limits, so the rate-limit cases run in a few requests; set before the app's config is first read.
 vi.hoisted(() => {
@@ -176,6 +176,74 @@ describe("lookup by order number", () => {
   it("shows an order that has not shipped yet at its first milestone", async () => {
     const { body } = await lookup({ order: unshippedOrder.name, contact: emailOf(unshippedOrder) });
     expect(body).toContain("Tracking appears here as soon as it ships");
+  });
+
+  describe("the day the store promised to ship by (Settings → Delivery promises)", () => {
+    // Monday 2 June 2025, 13:00 in New York: after a 12:00 cut-off, so it counts from Tuesday; two processing
+    // days make Thursday 5 June.
+    const LONG_AGO = new Date("2025-06-02T17:00:00Z");
+
+    beforeAll(async () => {
+      await prisma.shop.update({ where: { domain: SHOP_A }, data: { timezone: "America/New_York" } });
+      await prisma.shopSettings.update({
+        where: { shop: SHOP_A },
+        data: { processingDays: 2, orderCutoffLocalTime: "12:00", businessDays: "MON,TUE,WED,THU,FRI" },
+      });
+    });
+
+    afterAll(async () => {
+      await prisma.shop.update({ where: { domain: SHOP_A }, data: { timezone: "UTC" } });
+      for (const order of [unshippedOrder, shippedOrder]) {
+        await prisma.order.update({
+          where: { id: order.id as string },
+          data: { orderedAt: order.orderedAt as Date, fulfillmentStatus: order.fulfillmentStatus as string },
+        });
+      }
+    });
+
+    it("tells the shopper of an order not shipped yet by when it ships", async () => {
+      await prisma.order.update({
+        where: { id: unshippedOrder.id as string },
+        data: { orderedAt: new Date() },
+      });
+      const { body } = await lookup({ order: unshippedOrder.name, contact: emailOf(unshippedOrder) });
+      expect(body).toMatch(/<p class="pw-window">Ships by \w{3}, \w{3} \d{1,2}\.<\/p>/);
+      expect(body).toContain("Tracking appears here as soon as it ships");
+    });
+
+    it("says calmly that the promised day has passed", async () => {
+      await prisma.order.update({
+        where: { id: unshippedOrder.id as string },
+        data: { orderedAt: LONG_AGO },
+      });
+      const { body } = await lookup({ order: unshippedOrder.name, contact: emailOf(unshippedOrder) });
+      expect(body).toContain("It was due to ship by Thu, Jun 5 and is taking a little longer than planned.");
+      expect(body).not.toContain("Ships by");
+    });
+
+    it("speaks of the rest of a partly shipped order below its parcels, in the shopper's language", async () => {
+      await prisma.order.update({
+        where: { id: shippedOrder.id as string },
+        data: { orderedAt: LONG_AGO, fulfillmentStatus: "partial" },
+      });
+      const { body } = await lookup({
+        order: shippedOrder.name,
+        contact: emailOf(shippedOrder),
+        locale: "de",
+      });
+      expect(body.indexOf("Der Rest deiner Bestellung sollte bis")).toBeGreaterThan(
+        body.lastIndexOf("</article>"),
+      );
+    });
+
+    it("says nothing of shipping for an order that has shipped in full", async () => {
+      await prisma.order.update({
+        where: { id: shippedOrder.id as string },
+        data: { orderedAt: LONG_AGO, fulfillmentStatus: "fulfilled" },
+      });
+      const { body } = await lookup({ order: shippedOrder.name, contact: emailOf(shippedOrder) });
+      expect(body).not.toMatch(/ship by|ships by/i);
+    });
   });
 
   it.skipIf(!splitOrder)("shows one card per shipment of a split order", async () => {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { AdminGraphqlError, adminGraphqlForShop } from "../../app/services/admin-graphql.server";
+import {
+  AdminGraphqlError,
+  adminGraphqlForShop,
+  adminGraphqlFromRemix,
+} from "../../app/services/admin-graphql.server";
 import { createShopifyStandin, demoShop, type ShopifyStandin } from "../../shopify-standin";
 import { sharedDirExists } from "../../shopify-standin/shared-dir";
 
@@ -88,5 +92,31 @@ describe.skipIf(!sharedDirExists())("Admin GraphQL client outside a request", ()
     expect((invalid as AdminGraphqlError).kind).toBe("graphql");
     expect((invalid as Error).message).toMatch(/noSuchField/);
     expect(sleeps).toEqual([]);
+  });
+});
+
+describe("the Admin client inside an embedded request", () => {
+  it("turns a network failure into an 'unavailable' error the page can show, not a crash", async () => {
+    const admin = adminGraphqlFromRemix(async () => {
+      throw new TypeError("fetch failed");
+    });
+    const failure = await admin.request(SHOP_QUERY).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AdminGraphqlError);
+    expect((failure as AdminGraphqlError).kind).toBe("unavailable");
+  });
+
+  it("treats a non-JSON error page from Shopify as unavailable", async () => {
+    const admin = adminGraphqlFromRemix(
+      async () => new Response("<html>502 Bad Gateway</html>", { status: 502 }),
+    );
+    await expect(admin.request(SHOP_QUERY)).rejects.toMatchObject({ kind: "unavailable" });
+  });
+
+  it("lets the library's re-authentication redirect through untouched", async () => {
+    const redirect = new Response(null, { status: 302, headers: { Location: "/auth/login" } });
+    const admin = adminGraphqlFromRemix(async () => {
+      throw redirect;
+    });
+    await expect(admin.request(SHOP_QUERY)).rejects.toBe(redirect);
   });
 });

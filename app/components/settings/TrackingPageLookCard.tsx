@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import {
+  Banner,
   BlockStack,
   Box,
   Button,
@@ -14,7 +15,8 @@ import {
 import { useEffect, useState } from "react";
 import type { TrackingPageLook } from "../../models/settings-options";
 import type { TrackingPagePreviewParts } from "../../models/settings-preview.server";
-import { FormResultBanner, type FormResult } from "../FormResultBanner";
+import { FormResultBanner } from "../FormResultBanner";
+import type { SettingsResult } from "./settings-result";
 import { trackingPagePreviewDocument } from "./tracking-page-preview";
 
 const BUTTON_STYLES = [
@@ -27,13 +29,16 @@ const PREVIEW_DELAY_MS = 150;
 
 export function TrackingPageLookCard({
   look,
+  storefrontPending,
   preview,
   result,
   saving,
 }: {
   look: TrackingPageLook;
+  // The storefront may still show an earlier look: Shopify has not taken the saved one yet.
+  storefrontPending: boolean;
   preview: TrackingPagePreviewParts;
-  result: FormResult | null;
+  result: SettingsResult | null;
   saving: boolean;
 }) {
   const [draft, setDraft] = useState({
@@ -60,15 +65,30 @@ export function TrackingPageLookCard({
             Look and words
           </Text>
           <Text as="p" tone="subdued">
-            Blank texts use the block&apos;s own wording in the shopper&apos;s language. The logo and accent
-            colour are also used in your shipping emails.
+            Blank texts use the block&apos;s own wording in the shopper&apos;s language. Saving sends the look
+            to your store&apos;s tracking page, where texts and a logo set on the block in the theme editor
+            still come first. The logo and accent colour are also used in your shipping emails.
           </Text>
         </BlockStack>
         <FormResultBanner
           result={result}
           success="Tracking page look saved"
           failure="Check the highlighted fields"
-        />
+        >
+          {result?.storefront === "published" ? <p>Your store&apos;s tracking page shows it now.</p> : null}
+          {result?.storefront === "pending" ? (
+            <p>Your store&apos;s tracking page gets it as soon as Shopify answers.</p>
+          ) : null}
+        </FormResultBanner>
+        {storefrontPending ? (
+          <Banner tone="warning" title="Not on your storefront yet">
+            <p>
+              Shopify hasn&apos;t answered, so your store&apos;s tracking page still shows the previous look.
+              Your changes are saved: Parcelwise keeps sending them, and the tracking page picks them up as
+              soon as Shopify answers.
+            </p>
+          </Banner>
+        ) : null}
         <InlineGrid columns={{ xs: 1, lg: 2 }} gap="400">
           <Form method="post">
             <input type="hidden" name="intent" value="tracking-page-look" />

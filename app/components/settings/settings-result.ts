@@ -10,11 +10,15 @@ export type SettingsIntent =
   | "carrier-account"
   | "backfill";
 
-export type SettingsResult = FormResult & { intent: SettingsIntent };
+export type SettingsResult = FormResult & {
+  intent: SettingsIntent;
+  // A saved tracking page look: on the storefront, nothing new for it, or waiting for Shopify.
+  storefront?: "published" | "unchanged" | "pending";
+};
 
 export function resultFor(
   result: SettingsResult | null | undefined,
   intent: SettingsIntent,
-): FormResult | null {
+): SettingsResult | null {
   return result?.intent === intent ? result : null;
 }

@@ -9,6 +9,8 @@ import { FLOW_TRIGGER_JOB_TYPE, runFlowTriggerJob } from "../../models/flow-trig
 import { ESTIMATE_WINDOW_JOB_TYPE, runEstimateWindowJob } from "../../models/delivery-estimates.server";
 import { STUCK_CHECK_INTERVAL_MS } from "../../models/stuck-shipments.server";
 import { runDeliveryWatchJob } from "../../models/delivery-watch.server";
+import { catchUpLookPublication, runPublishLookJob } from "../../models/storefront-look.server";
+import { PUBLISH_LOOK_JOB_TYPE } from "../../models/storefront-look";
 import { enqueueJob } from "../../models/jobs.server";
 import {
   DATA_RETENTION_JOB_TYPE,
@@ -84,8 +86,11 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [STUCK_SHIPMENTS_JOB_TYPE]: runDeliveryWatchJob,
   [DELIVERY_STATS_JOB_TYPE]: runDeliveryStatsJob,
   [DATA_RETENTION_JOB_TYPE]: runDataRetentionJob,
+  [PUBLISH_LOOK_JOB_TYPE]: runPublishLookJob,
   reconcile: async ({ shop, now }) => {
     await reconcileShop({ shop, admin: await adminGraphqlForStoredShop(shop), now });
+    // Shopify answered: publish a tracking page look it lacks (a publication that gave up, or an older look).
+    await catchUpLookPublication({ shop, now });
     // Shops installed before the stuck watcher, the analytics rollup or the retention purge existed get them
     // here; for the others this changes nothing.
     await prisma.$transaction(async (tx) => {

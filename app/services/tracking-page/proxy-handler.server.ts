@@ -7,6 +7,7 @@ import {
   verifyHelpToken,
 } from "../../models/shopper-help.server";
 import { verifyOrderViewToken } from "../../models/notification-links.server";
+import { trackingPageLookForProxy } from "../../models/settings.server";
 import {
   countTrackingLookup,
   findOrderForShopper,
@@ -91,6 +92,8 @@ export async function answerProxyRequest(request: ProxyRequest): Promise<ProxyRe
     proxyPath: (request.query.get("path_prefix") ?? "/apps/track").replace(/\/$/, ""),
   };
   const fragment = form.get("fragment") === "1";
+  // A whole page (no script) wears the look saved in Settings, as the block does; a fragment goes inside the block.
+  const look = fragment ? null : await trackingPageLookForProxy({ shop });
   const reply = (status: number, result: string, headers: Record<string, string> = {}): ProxyReply => ({
     status,
     headers: {
@@ -99,7 +102,7 @@ export async function answerProxyRequest(request: ProxyRequest): Promise<ProxyRe
       "x-robots-tag": "noindex",
       ...headers,
     },
-    body: fragment ? result : renderPage({ context, result }),
+    body: fragment ? result : renderPage({ context, result, look }),
   });
 
   const path = request.pathname.replace(/\/$/, "");

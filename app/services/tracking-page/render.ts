@@ -1,7 +1,10 @@
 import blockCss from "../../../extensions/tracking-page/assets/tracking-page.css?raw";
 import { escapeHtml } from "../../lib/html";
+import { trackingPageLogo, trackingPageLookWrapper } from "../../lib/tracking-page-look";
+import type { TrackingPageLook } from "../../models/settings-options";
 import { HELP_REASONS } from "../../models/shopper-help.server";
 import type { ShownWindow } from "../../models/delivery-windows/shown-window";
+import type { OrderShipBy } from "../../models/ship-by.server";
 import type { TrackedEvent, TrackedOrder, TrackedShipment } from "../../models/tracking-lookup.server";
 import { MILESTONES, shipmentProgress } from "./progress";
 import { hasTranslation, type ShopperLocale, type Translate } from "./translations";
@@ -35,8 +38,8 @@ export function renderOrder(order: TrackedOrder, context: RenderContext, help: H
     ),
   );
   const body = count
-    ? shipments.join("")
-    : `<article class="pw-shipment"><p class="pw-status">${e(t("result.status.pending.label"))}</p>${renderSteps(0, false, context)}<p>${e(t("result.not_shipped"))}</p></article>`;
+    ? shipments.join("") + renderShipBy(order.shipBy, context)
+    : `<article class="pw-shipment"><p class="pw-status">${e(t("result.status.pending.label"))}</p>${renderSteps(0, false, context)}${renderShipBy(order.shipBy, context)}<p>${e(t("result.not_shipped"))}</p></article>`;
   return `<section class="pw-result" data-pw-outcome="found" aria-labelledby="pw-order-heading">
 <h2 id="pw-order-heading" tabindex="-1">${e(t("result.order_heading", { name: order.name }))}</h2>
 <p class="pw-muted">${e(t("result.ordered_on", { date: formatDay(order.orderedAt, context) }))}${count > 1 ? ` · ${e(t("result.split_note", { count }))}` : ""}</p>
@@ -126,6 +129,21 @@ function renderWhen(window: ShownWindow, context: RenderContext): string {
   }
 }
 
+// Past the promised day the wording stays calm: the shopper learns it is behind, not that something broke.
+function renderShipBy(shipBy: OrderShipBy | null, context: RenderContext): string {
+  if (!shipBy) return "";
+  const key =
+    shipBy.part === "rest"
+      ? shipBy.overdue
+        ? "result.rest_ship_by_passed"
+        : "result.rest_ships_by"
+      : shipBy.overdue
+        ? "result.ship_by_passed"
+        : "result.ships_by";
+  const date = formatDay(new Date(`${shipBy.day}T00:00:00Z`), context);
+  return `<p class="pw-window">${e(context.t(key, { date }))}</p>`;
+}
+
 function revisedWindow(window: { start: Date; end: Date }, context: RenderContext): string {
   const [start, end] = [formatDay(window.start, context), formatDay(window.end, context)];
   return start === end
@@ -211,12 +229,31 @@ export function renderLookupForm(context: RenderContext): string {
 <button class="pw-track__submit" type="submit">${e(t("tracking.submit"))}</button></form>`;
 }
 
-// The whole page Shopify shows when the form posts without the block's script.
-export function renderPage({ context, result }: { context: RenderContext; result: string }): string {
+// The whole page Shopify shows when the form posts without the block's script, in the look saved in Settings
+// (the one the block reads from the app's metafield), so both ways to the answer look the same.
+export function renderPage({
+  context,
+  result,
+  look = null,
+}: {
+  context: RenderContext;
+  result: string;
+  look?: TrackingPageLook | null;
+}): string {
   const { t, locale } = context;
-  return `<!doctype html><html lang="${e(locale.tag)}" dir="${locale.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(t("tracking.heading"))}</title><style>body{margin:0;font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}${blockCss}</style></head>
-<body><main class="pw-track"><h1 class="pw-track__heading">${e(t("tracking.heading"))}</h1>${result ? "" : `<p class="pw-track__intro">${e(t("tracking.intro"))}</p>${renderLookupForm(context)}`}
-<div class="pw-track__results" aria-live="polite">${result}</div></main></body></html>`;
+  const heading = look?.heading.trim() || t("tracking.heading");
+  const intro = look?.intro.trim() || t("tracking.intro");
+  const lateMessage = look?.lateMessage.trim();
+  const wrapper = look ? trackingPageLookWrapper(look) : null;
+  const attributes = wrapper
+    ? `class="pw-track ${wrapper.className}" style="${wrapper.style}"`
+    : `class="pw-track"`;
+  const note = lateMessage
+    ? `<aside class="pw-track__note"><h3>${e(t("tracking.late_note_heading"))}</h3><p>${e(lateMessage)}</p></aside>`
+    : "";
+  return `<!doctype html><html lang="${e(locale.tag)}" dir="${locale.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(heading)}</title><style>body{margin:0;font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}${blockCss}</style></head>
+<body><main ${attributes}>${trackingPageLogo(look?.logoUrl ?? null)}<h1 class="pw-track__heading">${e(heading)}</h1>${result ? "" : `<p class="pw-track__intro">${e(intro)}</p>${renderLookupForm(context)}`}
+<div class="pw-track__results" aria-live="polite">${result}</div>${note}</main></body></html>`;
 }
 
 function safeUrl(value: string | null): string | null {

@@ -1,7 +1,13 @@
 /** @jsxImportSource preact */
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { appHref, fetchAdminOrder, type AdminOrderShipment, type AdminOrderView } from "./api";
+import {
+  appHref,
+  fetchAdminOrder,
+  type AdminOrderShipBy,
+  type AdminOrderShipment,
+  type AdminOrderView,
+} from "./api";
 
 // Order details block in Shopify admin: each shipment of the order with its carrier and tracking link, its
 // status in plain language, the delivery window the shopper is shown, what needs attention and who can act,
@@ -54,13 +60,14 @@ function Extension() {
     );
   }
 
-  const { shipments } = state.view;
+  const { shipments, order } = state.view;
   const needingAttention = shipments.filter((shipment) => shipment.attention).length;
   const summary = needingAttention
     ? t("summary.attention", { count: shipments.length, attention: needingAttention })
     : t("summary.shipments", { count: shipments.length });
   return (
     <s-admin-block heading={t("heading")} collapsedSummary={summary}>
+      {order?.shipBy ? <ShipBy shipBy={order.shipBy} /> : null}
       {shipments.length === 0 ? (
         <s-text>{t("empty")}</s-text>
       ) : (
@@ -107,6 +114,23 @@ function windowText(window: AdminOrderShipment["window"]): string {
     case "none":
       return t("window.none");
   }
+}
+
+// What is still to ship by the day the shop's delivery promise (Settings) gave the shopper.
+function ShipBy({ shipBy }: { shipBy: AdminOrderShipBy }) {
+  const date = day(`${shipBy.day}T00:00:00Z`);
+  if (!shipBy.overdue) {
+    return (
+      <s-text>{shipBy.part === "rest" ? t("shipBy.rest", { date }) : t("shipBy.order", { date })}</s-text>
+    );
+  }
+  return (
+    <s-banner tone="warning" heading={t("shipBy.lateHeading")}>
+      <s-text>
+        {shipBy.part === "rest" ? t("shipBy.restLate", { date }) : t("shipBy.orderLate", { date })}
+      </s-text>
+    </s-banner>
+  );
 }
 
 const STATUS_TONE: Record<string, "success" | "info" | "warning" | "critical" | "neutral"> = {

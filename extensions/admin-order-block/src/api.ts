@@ -5,6 +5,7 @@ import type {
 } from "../../../app/models/admin-order.server";
 
 export type { AdminOrderShipment, AdminOrderView, AdminOrderWindow };
+export type AdminOrderShipBy = NonNullable<NonNullable<AdminOrderView["order"]>["shipBy"]>;
 
 export class ApiError extends Error {
   constructor(readonly status: number) {

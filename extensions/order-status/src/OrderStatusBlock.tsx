@@ -62,6 +62,7 @@ function Extension() {
             <ShipmentCard key={index} shipment={shipment} index={index} count={view.shipments.length} />
           ))
         )}
+        {view.order.shipBy ? <s-text>{shipByText(view.order.shipBy)}</s-text> : null}
         <s-divider />
         <Preferences orderId={orderId} initial={view.preferences} />
       </s-stack>
@@ -84,6 +85,22 @@ function eventTime(occurredAt: string, utcOffsetMinutes: number | null): string 
 
 function day(value: string): string {
   return shopify.i18n.formatDate(new Date(value), { weekday: "short", month: "short", day: "numeric" });
+}
+
+// A calendar day ("YYYY-MM-DD"), printed as that day wherever the shopper is.
+function calendarDay(value: string): string {
+  return shopify.i18n.formatDate(new Date(`${value}T00:00:00Z`), {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+function shipByText({ part, overdue, day }: NonNullable<OrderStatusView["order"]["shipBy"]>): string {
+  const date = calendarDay(day);
+  if (part === "rest") return overdue ? t("shipBy.restLate", { date }) : t("shipBy.rest", { date });
+  return overdue ? t("shipBy.orderLate", { date }) : t("shipBy.order", { date });
 }
 
 function deliveryWindow(shipment: ShipmentView): string | null {
