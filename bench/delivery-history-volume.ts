@@ -217,6 +217,11 @@ function pickRegion(random: Random, country: string): string {
 
 type Row = Record<string, unknown>;
 
+const AMBIGUOUS_CANDIDATES = JSON.stringify([
+  { carrier: "purolator", confidence: 0.65 },
+  { carrier: "fedex", confidence: 0.61 },
+]);
+
 function buildChunk({
   random,
   days,
@@ -292,6 +297,11 @@ function buildChunk({
     const last = shipmentEvents.at(-1);
     const status = outcome === "label" ? "pre_transit" : (last?.status ?? "in_transit");
     const late = delayed || outcome === "lost" || outcome === "exception";
+    // The first promise: the lane's usual transit from the order day, a day either side of the likely day.
+    const likelyDay = Math.floor((orderedAt + DAY + ((fastest + slowest) / 2) * DAY) / DAY) * DAY;
+    const window = { start: new Date(likelyDay - DAY), end: new Date(likelyDay + 2 * DAY - 1) };
+    // One number in 400 fits two carriers' formats; the merchant has settled half of them.
+    const ambiguous = index % 400 === 7;
 
     orders.push({
       id: orderId,
@@ -323,6 +333,11 @@ function buildChunk({
       lastEventAt: last ? new Date(last.at) : null,
       attention: outcome === "lost" ? "lost" : null,
       attentionOwner: outcome === "lost" ? "carrier" : null,
+      windowStart: window.start,
+      windowEnd: window.end,
+      carrierAmbiguous: ambiguous && index % 800 !== 7,
+      carrierConfirmed: ambiguous && index % 800 === 7,
+      carrierCandidates: ambiguous ? AMBIGUOUS_CANDIDATES : null,
       createdAt: new Date(orderedAt + HOUR),
       updatedAt: now,
     });
@@ -339,15 +354,13 @@ function buildChunk({
         createdAt: new Date(event.at + lagHours() * HOUR),
       });
     });
-    // The first promise: the lane's usual transit from the order day, a day either side of the likely day.
-    const likelyDay = Math.floor((orderedAt + DAY + ((fastest + slowest) / 2) * DAY) / DAY) * DAY;
     estimates.push({
       id: `av-w${index}`,
       shop,
       shipmentId,
-      earliestAt: new Date(likelyDay - DAY),
+      earliestAt: window.start,
       likelyAt: new Date(likelyDay),
-      latestAt: new Date(likelyDay + 2 * DAY - 1),
+      latestAt: window.end,
       basis: "lane",
       isOriginal: true,
       createdAt: new Date(orderedAt + HOUR),

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { formatCount } from "../lib/performance-format";
 
 export type AmbiguousShipment = {
   id: string;
@@ -10,18 +11,27 @@ export type AmbiguousShipment = {
 };
 
 // Numbers two carriers could own are never silently assigned: the merchant picks, once, and Parcelwise
-// remembers the choice for the shop's next ambiguous numbers.
-export function CarrierConfirmationCard({ shipments }: { shipments: AmbiguousShipment[] }) {
+// remembers the choice for the shop's next ambiguous numbers. All of them are counted; the newest are shown.
+export function CarrierConfirmationCard({
+  prompts,
+}: {
+  prompts: { shipments: AmbiguousShipment[]; total: number; capped: boolean };
+}) {
+  const { shipments, total, capped } = prompts;
   if (shipments.length === 0) return null;
+  const count = `${capped ? "more than " : ""}${formatCount(total)}`;
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Confirm the carrier for {shipments.length} {shipments.length === 1 ? "shipment" : "shipments"}
+          Confirm the carrier for {count} {total === 1 && !capped ? "shipment" : "shipments"}
         </Text>
         <Text as="p" tone="subdued">
           These tracking numbers fit more than one carrier&apos;s format. Pick the right one so tracking can
           start.
+          {shipments.length < total
+            ? ` The newest ${shipments.length} are shown; the next ones appear as you confirm these.`
+            : ""}
         </Text>
         {shipments.map((shipment) => (
           <InlineStack key={shipment.id} gap="300" blockAlign="center" wrap>

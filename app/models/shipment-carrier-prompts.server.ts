@@ -1,11 +1,12 @@
 import { rawSql } from "../db.server";
 import { parseCandidates } from "./shipment-carrier.server";
 
-// The shipments whose tracking number fits more than one carrier, for the Shipments page to ask about. A
-// number is asked about while it is new, so the page looks among the shop's newest shipments only: no index
-// holds the ambiguous flag, and reading every shipment for it (listAmbiguousShipments) took seconds per visit
-// at a million shipments. An index on (shop, carrierAmbiguous, carrierConfirmed) would let it list them all.
-const RECENT_SHIPMENTS = 1_000;
+// The shipments whose tracking number fits more than one carrier, for the Shipments page to ask about: every
+// one still unconfirmed, however old, found through (shop, carrierAmbiguous, carrierConfirmed, createdAt, id)
+// (Shipment_carrier_prompts_idx). The page gets a bounded answer whatever their number: how many there are
+// (counted on the index alone, up to COUNT_CAP) and the newest of them (the index walked backwards, stopping
+// at the page's end).
+export const COUNT_CAP = 10_000;
 
 export type CarrierPrompt = {
   id: string;
@@ -15,35 +16,56 @@ export type CarrierPrompt = {
   candidates: ReturnType<typeof parseCandidates>;
 };
 
-export async function listRecentAmbiguousShipments({
+export type CarrierPrompts = {
+  // The newest first, `limit` at most.
+  shipments: CarrierPrompt[];
+  // All of them; when `capped`, there are more than this.
+  total: number;
+  capped: boolean;
+};
+
+export const NO_CARRIER_PROMPTS: CarrierPrompts = { shipments: [], total: 0, capped: false };
+
+export async function listCarrierPrompts({
   shop,
   limit = 20,
 }: {
   shop: string;
   limit?: number;
-}): Promise<CarrierPrompt[]> {
-  const rows = await rawSql.read<{
-    id: string;
-    trackingNumber: string | null;
-    trackingCompany: string | null;
-    carrierCandidates: string | null;
-    orderName: string;
-  }>(
-    `SELECT s."id", s."trackingNumber", s."trackingCompany", s."carrierCandidates", o."name" AS "orderName"
-       FROM (SELECT "id", "createdAt" FROM "Shipment" WHERE "shop" = ?
-              ORDER BY "createdAt" DESC, "id" DESC LIMIT ?) AS "recent"
-       CROSS JOIN "Shipment" s CROSS JOIN "Order" o
-      WHERE s."id" = "recent"."id" AND s."carrierAmbiguous" = ? AND s."carrierConfirmed" = ?
-        AND o."id" = s."orderId"
-      ORDER BY "recent"."createdAt" DESC, "recent"."id" DESC
-      LIMIT ?`,
-    [shop, RECENT_SHIPMENTS, true, false, limit],
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    trackingNumber: row.trackingNumber,
-    trackingCompany: row.trackingCompany,
-    order: { name: row.orderName },
-    candidates: parseCandidates(row.carrierCandidates),
-  }));
+}): Promise<CarrierPrompts> {
+  const [rows, counted] = await Promise.all([
+    rawSql.read<{
+      id: string;
+      trackingNumber: string | null;
+      trackingCompany: string | null;
+      carrierCandidates: string | null;
+      orderName: string;
+    }>(
+      `SELECT s."id", s."trackingNumber", s."trackingCompany", s."carrierCandidates", o."name" AS "orderName"
+         FROM "Shipment" s CROSS JOIN "Order" o
+        WHERE s."shop" = ? AND s."carrierAmbiguous" = ? AND s."carrierConfirmed" = ? AND o."id" = s."orderId"
+        ORDER BY s."createdAt" DESC, s."id" DESC
+        LIMIT ?`,
+      [shop, true, false, limit],
+    ),
+    rawSql.read<{ total: unknown }>(
+      `SELECT COUNT(*) AS "total" FROM (
+         SELECT 1 FROM "Shipment" s WHERE s."shop" = ? AND s."carrierAmbiguous" = ? AND s."carrierConfirmed" = ?
+          LIMIT ?) AS "prompts"`,
+      [shop, true, false, COUNT_CAP + 1],
+    ),
+  ]);
+  const total = Number(counted[0]?.total ?? 0);
+  return {
+    shipments: rows.map((row) => ({
+      id: row.id,
+      trackingNumber: row.trackingNumber,
+      trackingCompany: row.trackingCompany,
+      order: { name: row.orderName },
+      candidates: parseCandidates(row.carrierCandidates),
+    })),
+    // Read apart from the page, the count may have missed a shipment the page holds.
+    total: Math.max(Math.min(total, COUNT_CAP), rows.length),
+    capped: total > COUNT_CAP,
+  };
 }

@@ -32,8 +32,9 @@ export type ListFilters = {
   destination: Destination | null;
 };
 
-// The filters with an index of their own, which can drive the query when they are narrow.
-export type Driver = "search" | "attention" | "status" | "carrier" | "ordered";
+// The filters with an index of their own, which can drive the query when they are narrow. The order date and
+// the destination are the order's: their range is read on Order, and each order's shipments found by orderId.
+export type Driver = "search" | "attention" | "status" | "carrier" | "ordered" | "destination";
 
 type SortColumn = "createdAt" | "lastEventAt" | "windowEnd";
 export type SortSpec = {
@@ -49,9 +50,10 @@ export const SORT_SPECS: Record<ShipmentSort, SortSpec> = {
   oldest: { column: "createdAt", descending: false, nulls: "none", walkable: true },
   // Never scanned is the most silent of all.
   "last-scan": { column: "lastEventAt", descending: false, nulls: "first", walkable: true },
-  // Parcels without a window have nothing to be soon about. No index holds this order yet: (shop, windowEnd,
-  // id) would let an unfiltered view walk it as the others do.
-  "window-end": { column: "windowEnd", descending: false, nulls: "last", walkable: false },
+  // Parcels without a window have nothing to be soon about. (shop, windowEnd, id) holds both segments: on
+  // SQLite the rows without a window come first in the index, on PostgreSQL last, and each segment is read as
+  // a range of its own (see segmentConditionAndOrder), so the index's own place for them never matters.
+  "window-end": { column: "windowEnd", descending: false, nulls: "last", walkable: true },
 };
 
 export const ROW_COLUMNS = `s."id", s."trackingNumber", s."trackingCompany", s."carrier", s."status", s."attention",
@@ -128,9 +130,10 @@ function filterConditions({ dialect, filters, driver }: ListContext, except: "st
   if (filters.deliveredFrom) conditions.push(sql(`s."deliveredAt" >= ?`, filters.deliveredFrom));
   if (filters.deliveredBefore) conditions.push(sql(`s."deliveredAt" < ?`, filters.deliveredBefore));
   if (filters.destination) {
-    conditions.push(sql(`o."destinationCountry" = ?`, filters.destination.country));
+    const drives = driver === "destination";
+    conditions.push(sql(`${column(`o."destinationCountry"`, drives)} = ?`, filters.destination.country));
     if (filters.destination.region) {
-      conditions.push(sql(`o."destinationProvince" = ?`, filters.destination.region));
+      conditions.push(sql(`${column(`o."destinationProvince"`, drives)} = ?`, filters.destination.region));
     }
   }
   return and(conditions);
@@ -139,8 +142,9 @@ function filterConditions({ dialect, filters, driver }: ListContext, except: "st
 // The Order row is joined while filtering only when a filter reads it; the page's own rows get theirs at the end.
 function fromAndJoin(context: ListContext): Sql {
   const { driver, filters, shop } = context;
-  if (driver === "ordered") {
-    // Each order's shipments through (orderId); the shipment's own shop is checked on them, not searched.
+  if (driver === "ordered" || driver === "destination") {
+    // The order date's or destination's range of orders, each order's shipments through (orderId); the
+    // shipment's own shop is checked on them, not searched.
     // PostgreSQL would rather hash-join a few thousand orders against a scan of every shipment: LATERAL with
     // OFFSET 0 (which keeps it from being merged into a plain join) makes it look each order's shipments up.
     if (context.dialect === "postgresql") {
@@ -202,13 +206,15 @@ function segmentConditionAndOrder(
   const direction = query.descending ? "DESC" : "ASC";
   const beyond = query.descending ? "<" : ">";
   const { after } = query;
+  const orderBy = `${key} ${direction}, ${id} ${direction}`;
   if (query.segment === "nulls") {
+    // Ordered by the (null) key too: PostgreSQL does not take `IS NULL` to fix the key's place in the index
+    // order, and ordered by id alone it walks the primary key (every shop's rows) instead of the range.
     return {
       condition: after ? sql(`${key} IS NULL AND ${id} ${beyond} ?`, after.id) : sql(`${key} IS NULL`),
-      orderBy: `${id} ${direction}`,
+      orderBy,
     };
   }
-  const orderBy = `${key} ${direction}, ${id} ${direction}`;
   if (!after?.key) return { condition: sort.nulls === "none" ? sql("") : sql(`${key} IS NOT NULL`), orderBy };
   // The first comparison bounds the index range; the second drops the rows at the boundary already shown.
   return {
@@ -297,7 +303,7 @@ function mergedStatusRanges(context: ListContext, sort: SortSpec, query: Segment
 
 /** The index range a driver would read: every row of the shop that its filter matches. */
 export function driverRangeStatement(
-  { filters, shop }: Pick<ListContext, "filters" | "shop">,
+  { dialect, filters, shop }: Pick<ListContext, "dialect" | "filters" | "shop">,
   driver: Exclude<Driver, "search">,
 ): Sql {
   switch (driver) {
@@ -328,5 +334,16 @@ export function driverRangeStatement(
         filters.orderedFrom ? sql(`o."orderedAt" >= ?`, filters.orderedFrom) : null,
         filters.orderedBefore ? sql(`o."orderedAt" < ?`, filters.orderedBefore) : null,
       ]);
+    case "destination": {
+      const { country, region } = filters.destination ?? { country: "", region: null };
+      // PostgreSQL's estimate multiplies the two columns' shares as if they were independent, but a state
+      // implies its country: the state alone estimates the range (a code two countries share only counts
+      // more, so the sort walks rather than reading too many). SQLite counts the range itself.
+      return and([
+        sql(`SELECT 1 FROM "Order" o WHERE o."shop" = ?`, shop),
+        region && dialect === "postgresql" ? null : sql(`o."destinationCountry" = ?`, country),
+        region ? sql(`o."destinationProvince" = ?`, region) : null,
+      ]);
+    }
   }
 }

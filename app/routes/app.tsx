@@ -3,11 +3,15 @@ import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisFixes from "../styles/polaris-fixes.css?url";
 import { DemoFrame, EmbeddedNavigation } from "../components/AdminNavigation";
 import { config } from "../config.server";
 import { requireAdminContext } from "../services/admin-context.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: polarisFixes },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { demo } = await requireAdminContext(request);

@@ -27,9 +27,11 @@ type ShipmentPage = {
   shipments: Array<{ id: string; orderName: string; trackingNumber: string | null }>;
   hasNext: boolean;
   nextCursor: string | null;
+  // The carrier confirmation card, on the default view.
+  ambiguous: { shipments: Array<{ id: string }>; total: number; capped: boolean };
 };
 
-type View = { name: string; query: string; expectIds?: string[] };
+type View = { name: string; query: string; expectIds?: string[]; expectPrompts?: number };
 
 // Remix single fetch: the loader's data for a client-side navigation to the page with these parameters.
 const dataPath = (query: string) =>
@@ -52,10 +54,14 @@ async function shipmentsList({ provider, options, cleanup, signal, log }: RunCon
     const db = await createPrismaClient(parseDatabaseUrl(database.url));
     let searched: { id: string; orderName: string; trackingNumber: string };
     let exportedCount: number;
+    let promptCount: number;
     try {
       await db.$executeRawUnsafe("ANALYZE");
       searched = await searchTarget(db);
       exportedCount = await db.shipment.count({ where: { shop: SHOP, status: EXPORTED_STATUS } });
+      promptCount = await db.shipment.count({
+        where: { shop: SHOP, carrierAmbiguous: true, carrierConfirmed: false },
+      });
     } finally {
       await db.$disconnect();
     }
@@ -89,7 +95,7 @@ async function shipmentsList({ provider, options, cleanup, signal, log }: RunCon
         const body = await response.text();
         return { body, page: await decodePage(body) };
       };
-      const plan = await views(fetchPage, searched);
+      const plan = await views(fetchPage, searched, promptCount);
       for (let round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round += 1) {
         for (const view of plan) {
           signal.throwIfAborted();
@@ -189,6 +195,7 @@ async function shipmentsList({ provider, options, cleanup, signal, log }: RunCon
 async function views(
   fetchPage: (query: string) => Promise<{ page: ShipmentPage }>,
   searched: { id: string; orderName: string; trackingNumber: string },
+  promptCount: number,
 ): Promise<View[]> {
   let cursor: string | null = null;
   for (let page = 1; page < 5; page += 1) {
@@ -197,11 +204,15 @@ async function views(
     if (!cursor) throw new Error(`the shipments list ends after page ${page}`);
   }
   return [
-    { name: "first page", query: "" },
+    // With the carrier confirmation card: every ambiguous number still to confirm, counted.
+    { name: "first page", query: "", expectPrompts: promptCount },
     { name: "page 5 (cursor)", query: `after=${encodeURIComponent(cursor ?? "")}` },
+    { name: "sort: window end", query: "sort=window-end" },
     { name: "status: exception", query: "status=exception" },
     { name: "any open problem", query: "attention=any" },
     { name: "carrier + destination", query: "carrier=ups&destination=US-CA" },
+    // A small state (under 1% of the orders): its own range drives.
+    { name: "destination: one state", query: "destination=US-WY" },
     {
       name: "search: order name",
       query: `q=${encodeURIComponent(searched.orderName.replace(/^#/, ""))}`,
@@ -227,6 +238,19 @@ async function searchTarget(db: Awaited<ReturnType<typeof createPrismaClient>>) 
 }
 
 function checkPage(view: View, page: ShipmentPage): string[] {
+  const problems: string[] = [];
+  if (view.expectPrompts !== undefined) {
+    const { total, shipments } = page.ambiguous;
+    if (total !== Math.min(view.expectPrompts, 10_000) || shipments.length !== Math.min(total, 20)) {
+      problems.push(
+        `${view.name}: the carrier card counts ${total} and shows ${shipments.length}, not ${view.expectPrompts} and ${Math.min(view.expectPrompts, 20)}`,
+      );
+    }
+  }
+  return [...problems, ...checkRows(view, page)];
+}
+
+function checkRows(view: View, page: ShipmentPage): string[] {
   if (view.expectIds) {
     const ids = page.shipments.map((shipment) => shipment.id);
     return ids.join() === view.expectIds.join()
@@ -262,7 +286,7 @@ const scenario: SelfContainedScenario = {
   kind: "self-contained",
   name: "shipments-list",
   description:
-    "The Shipments page's data (first page, page 5 by cursor, status, open problems, carrier + destination, two searches) over 1,000,000 shipments (100,000 in the quick form), and its CSV export. Baseline: node:http answering the same bytes.",
+    "The Shipments page's data (first page with the carrier card, page 5 by cursor, window-end sort, status, open problems, carrier + destination, one state, two searches) over 1,000,000 shipments (100,000 in the quick form), and its CSV export. Baseline: node:http answering the same bytes.",
   run: shipmentsList,
 };
 

@@ -172,10 +172,30 @@ describe("the Shipments page in Chromium", () => {
     await page.close();
   });
 
-  it("fits a 360 px wide phone without scrolling sideways, and says when nothing matches", async () => {
+  it("fits a 360 px wide phone without scrolling sideways or jumping as it loads, and says when nothing matches", async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    // Every layout shift the merchant did not cause, from the first paint on.
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { unexpectedShifts: number[] }).unexpectedShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<
+          PerformanceEntry & { value: number; hadRecentInput: boolean }
+        >)
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
     await openShipments(page);
     await expect.poll(() => rowLinks(page).count()).toBe(50);
+    await page.waitForLoadState("networkidle");
+    // The list stays where it was first drawn once the page's script runs (Built for Shopify allows 0.1 in all).
+    const shifted = await page.evaluate(() =>
+      (window as unknown as { unexpectedShifts: number[] }).unexpectedShifts.reduce(
+        (sum, value) => sum + value,
+        0,
+      ),
+    );
+    expect(shifted).toBeLessThan(0.02);
     const widths = await page.evaluate(() => ({
       document: document.documentElement.scrollWidth,
       body: document.body.scrollWidth,

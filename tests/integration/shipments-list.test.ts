@@ -1,5 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import prisma, { rawSql } from "../../app/db.server";
+import { listCarrierPrompts } from "../../app/models/shipment-carrier-prompts.server";
+import { confirmShipmentCarrier } from "../../app/models/shipment-carrier.server";
 import { PLAN_THRESHOLDS } from "../../app/models/shipment-list-plan.server";
 import {
   NO_FILTERS,
@@ -247,6 +249,32 @@ const FILTER_VIEWS: Array<{ name: string; query: string; matches: (row: Expected
     matches: (row) => row.destinationCountry === "US" && row.destinationProvince === "NY",
   },
   {
+    name: "a region of another country",
+    query: "destination=CA-ON",
+    matches: (row) => row.destinationCountry === "CA" && row.destinationProvince === "ON",
+  },
+  {
+    name: "a country without regions",
+    query: "destination=GB",
+    matches: (row) => row.destinationCountry === "GB",
+  },
+  {
+    // Both filters are the order's: the destination's range is the narrower (10 orders, against 32).
+    name: "destination and order days",
+    query: "destination=US-CA&orderedFrom=2026-10-03",
+    matches: (row) =>
+      row.destinationCountry === "US" &&
+      row.destinationProvince === "CA" &&
+      row.orderedAt.getTime() >= Date.parse("2026-10-03T04:00:00Z"),
+  },
+  {
+    // And here the days' (8 orders, against 20).
+    name: "order days and destination",
+    query: "orderedFrom=2026-10-09&destination=US",
+    matches: (row) =>
+      row.destinationCountry === "US" && row.orderedAt.getTime() >= Date.parse("2026-10-09T04:00:00Z"),
+  },
+  {
     // Oct 3 and 4 in New York: from 04:00 UTC on the 3rd to 04:00 UTC on the 5th.
     name: "ordered between two days",
     query: "orderedFrom=2026-10-03&orderedTo=2026-10-04",
@@ -304,6 +332,30 @@ describe.each(Object.entries(PLANS))("when %s", (_plan, usePlan) => {
         // No page is short but the last, so none skipped a row.
         for (const page of forward.slice(0, -1)) expect(page).toHaveLength(5);
       }
+    },
+  );
+});
+
+describe("the window-end sort", () => {
+  it.each(Object.keys(PLANS))(
+    "lists the soonest window first and parcels without a window last, across pages, when %s",
+    async (plan) => {
+      PLANS[plan as keyof typeof PLANS]();
+      const byId = new Map(expected.map((row) => [row.id, row]));
+      // 7 a page: one page holds the last dated parcels and the first undated ones, the next undated only.
+      const { forward, backward } = await walk({ ...view(""), sort: "window-end" }, 7);
+      expect(backward).toEqual(forward);
+      const windows = forward.map((page) => page.map((id) => byId.get(id)?.windowEnd?.getTime() ?? null));
+      const flat = windows.flat();
+      const dated = flat.filter((time) => time !== null);
+      expect(dated).toHaveLength(32);
+      expect(dated).toEqual([...dated].sort((a, b) => a - b));
+      // Every undated parcel after every dated one.
+      expect(flat.slice(dated.length).every((time) => time === null)).toBe(true);
+      expect(
+        windows.some((page) => page.some((time) => time === null) && page.some((time) => time !== null)),
+      ).toBe(true);
+      expect(windows.at(-1)?.every((time) => time === null)).toBe(true);
     },
   );
 });
@@ -381,6 +433,86 @@ describe("shop scoping", () => {
   });
 });
 
+const CARDS_SHOP = "list-carriers.myshopify.com";
+
+describe("the carrier confirmation card", () => {
+  const SHIPMENTS = 1_050;
+  const CANDIDATES = JSON.stringify([
+    { carrier: "purolator", confidence: 0.65 },
+    { carrier: "fedex", confidence: 0.61 },
+  ]);
+  const shipmentId = (index: number) => `cards-s${String(index).padStart(4, "0")}`;
+
+  beforeAll(async () => {
+    await prisma.shop.create({ data: { domain: CARDS_SHOP, name: CARDS_SHOP } });
+    // The oldest shipment and the 31st have numbers two carriers could own, with more than 1,000 shipments
+    // after them; one of the newest too. The 11th was ambiguous and is confirmed already.
+    const ambiguous = new Set([0, 10, 30, SHIPMENTS - 10]);
+    await prisma.order.createMany({
+      data: Array.from({ length: SHIPMENTS }, (_, index) => ({
+        id: `cards-o${index}`,
+        shop: CARDS_SHOP,
+        shopifyId: `gid://shopify/Order/${50_000 + index}`,
+        name: `#${5001 + index}`,
+        orderedAt: new Date(BASE + index * HOUR),
+      })),
+    });
+    await prisma.shipment.createMany({
+      data: Array.from({ length: SHIPMENTS }, (_, index) => ({
+        id: shipmentId(index),
+        shop: CARDS_SHOP,
+        orderId: `cards-o${index}`,
+        shopifyFulfillmentId: `gid://shopify/Fulfillment/${50_000 + index}`,
+        trackingNumber: `5246281${String(index).padStart(5, "0")}`,
+        carrier: ambiguous.has(index) ? "purolator" : "fedex",
+        carrierAmbiguous: ambiguous.has(index),
+        carrierConfirmed: index === 10,
+        carrierCandidates: ambiguous.has(index) ? CANDIDATES : null,
+        createdAt: new Date(BASE + index * HOUR + 30 * 60_000),
+      })),
+    });
+    // Another shop's ambiguous number is never asked about here.
+    await prisma.shipment.update({
+      where: { id: "bravo-s001" },
+      data: { carrierAmbiguous: true, carrierCandidates: CANDIDATES },
+    });
+  });
+
+  it("asks about every ambiguous number, however many shipments came after it, newest first", async () => {
+    const prompts = await listCarrierPrompts({ shop: CARDS_SHOP });
+    expect(prompts.total).toBe(3);
+    expect(prompts.capped).toBe(false);
+    expect(prompts.shipments.map((prompt) => [prompt.id, prompt.order.name])).toEqual([
+      [shipmentId(SHIPMENTS - 10), `#${5001 + SHIPMENTS - 10}`],
+      [shipmentId(30), "#5031"],
+      [shipmentId(0), "#5001"],
+    ]);
+    expect(prompts.shipments[2]?.candidates.map((candidate) => candidate.carrier)).toEqual([
+      "purolator",
+      "fedex",
+    ]);
+  });
+
+  it("counts them all while showing the newest page, and stops asking once the merchant answers", async () => {
+    const firstPage = await listCarrierPrompts({ shop: CARDS_SHOP, limit: 2 });
+    expect(firstPage.total).toBe(3);
+    expect(firstPage.shipments.map((prompt) => prompt.id)).toEqual([
+      shipmentId(SHIPMENTS - 10),
+      shipmentId(30),
+    ]);
+
+    await confirmShipmentCarrier({
+      shop: CARDS_SHOP,
+      shipmentId: shipmentId(SHIPMENTS - 10),
+      carrier: "fedex",
+    });
+    const after = await listCarrierPrompts({ shop: CARDS_SHOP, limit: 2 });
+    expect(after.total).toBe(2);
+    // The oldest one comes up next.
+    expect(after.shipments.map((prompt) => prompt.id)).toEqual([shipmentId(30), shipmentId(0)]);
+  });
+});
+
 describe("the URL parameters", () => {
   it("reads every parameter and drops malformed ones one by one", () => {
     expect(
@@ -423,36 +555,218 @@ function wholeShopReads(plan: Array<{ id: number; parent: number; detail: string
   return problems;
 }
 
+type Statement = { text: string; params: unknown[]; query: string; sort: ShipmentSort };
+
+// The carrier confirmation card's statements (its page and its count).
+async function carrierPromptStatements(): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const read = rawSql.read.bind(rawSql);
+  vi.spyOn(rawSql, "read").mockImplementation(async (text, params = []) => {
+    statements.push({ text, params, query: "", sort: "newest" });
+    return read(text, params);
+  });
+  await listCarrierPrompts({ shop: CARDS_SHOP });
+  vi.restoreAllMocks();
+  expect(statements).toHaveLength(2);
+  return statements;
+}
+
+// Every statement the list runs while walking each view in each sort, forwards and back.
+async function statementsOf(queries: string[], sorts: readonly ShipmentSort[]): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  let current: Pick<Statement, "query" | "sort"> = { query: "", sort: "newest" };
+  const read = rawSql.read.bind(rawSql);
+  vi.spyOn(rawSql, "read").mockImplementation(async (text, params = []) => {
+    statements.push({ text, params, ...current });
+    return read(text, params);
+  });
+  for (const query of queries) {
+    for (const sort of sorts) {
+      current = { query, sort };
+      await walk({ ...view(query), sort }, 20);
+    }
+  }
+  vi.restoreAllMocks();
+  return statements;
+}
+
+// The indexes added for the window-end sort and the destination filter, by the names the migration gives them.
+const WINDOW_END_INDEX = "Shipment_shop_windowEnd_id_idx";
+const DESTINATION_INDEX = "Order_shop_destinationCountry_destinationProvince_idx";
+const CARRIER_PROMPTS_INDEX = "Shipment_carrier_prompts_idx";
+const DESTINATION_QUERIES = ["destination=US", "destination=us-ny", "destination=CA-ON", "destination=GB"];
+
 describe.runIf(rawSql.dialect === "sqlite")("query plans on SQLite", () => {
+  const sqlitePlan = (statement: Statement) =>
+    rawSql.read<{ id: number; parent: number; detail: string }>(
+      `EXPLAIN QUERY PLAN ${statement.text}`,
+      statement.params,
+    );
+
   it.each(Object.keys(PLANS))("uses an index range for every view when %s", async (plan) => {
     PLANS[plan as keyof typeof PLANS]();
-    const statements: Array<{ text: string; params: unknown[] }> = [];
-    const read = rawSql.read.bind(rawSql);
-    vi.spyOn(rawSql, "read").mockImplementation(async (text, params = []) => {
-      statements.push({ text, params });
-      return read(text, params);
-    });
-    // The window-end sort has no index of its own (see the report): it is left out.
     const searches = [
       "q=1003",
       "q=1Z0012AB",
       `q=${encodeURIComponent("shopper+2@example.com")}&status=delivered`,
     ];
-    for (const query of [...FILTER_VIEWS.map((entry) => entry.query), ...searches]) {
-      for (const sort of SHIPMENT_SORTS.filter((entry) => entry !== "window-end")) {
-        await walk({ ...view(query), sort }, 20);
-      }
-    }
-    vi.restoreAllMocks();
+    const statements = await statementsOf(
+      [...FILTER_VIEWS.map((entry) => entry.query), ...searches],
+      SHIPMENT_SORTS,
+    );
     expect(statements.length).toBeGreaterThan(100);
     for (const statement of statements) {
-      const plan = await rawSql.read<{ id: number; parent: number; detail: string }>(
-        `EXPLAIN QUERY PLAN ${statement.text}`,
-        statement.params,
-      );
+      const plan = await sqlitePlan(statement);
       expect(wholeShopReads(plan), `${statement.text}\n${plan.map((row) => row.detail).join("\n")}`).toEqual(
         [],
       );
+    }
+  });
+
+  it("walks (shop, windowEnd, id) for the window-end sort, with and without a window, never sorting", async () => {
+    PLANS["the sort's index drives"]();
+    // The pages' statements; sizing the filters' ranges reads their own indexes.
+    const statements = (await statementsOf(["", "carrier=ups", "destination=US"], ["window-end"])).filter(
+      (statement) => statement.text.includes('"page"'),
+    );
+    for (const statement of statements) {
+      const plan = await sqlitePlan(statement);
+      const details = plan.map((row) => row.detail);
+      const walked = plan.filter((row) =>
+        new RegExp(`^SEARCH s USING (COVERING )?INDEX ${WINDOW_END_INDEX} `).test(row.detail),
+      );
+      expect(walked, `${statement.text}\n${details.join("\n")}`).toHaveLength(1);
+      // The page's own rows are sorted after they are found; the walk itself never is.
+      const sortsTheWalk = plan.some(
+        (row) => row.parent === walked[0]?.parent && row.detail.includes("TEMP B-TREE"),
+      );
+      expect(sortsTheWalk, details.join("\n")).toBe(false);
+    }
+  });
+
+  it("finds the carriers to confirm on (shop, carrierAmbiguous, carrierConfirmed, createdAt, id), newest first", async () => {
+    for (const statement of await carrierPromptStatements()) {
+      const details = (await sqlitePlan(statement)).map((row) => row.detail);
+      const range = new RegExp(
+        `^SEARCH s USING (COVERING )?INDEX ${CARRIER_PROMPTS_INDEX} \\(shop=\\? AND carrierAmbiguous=\\? AND carrierConfirmed=\\?\\)$`,
+      );
+      expect(
+        details.filter((detail) => range.test(detail)),
+        details.join("\n"),
+      ).toHaveLength(1);
+      // Walked newest first, never sorted.
+      expect(details.filter((detail) => detail.includes("TEMP B-TREE"))).toEqual([]);
+    }
+  });
+
+  it("reads a narrow destination's orders on (shop, destinationCountry, destinationProvince)", async () => {
+    PLANS["a narrow filter drives"]();
+    const statements = await statementsOf(DESTINATION_QUERIES, SHIPMENT_SORTS);
+    const pages = statements.filter((statement) => statement.text.includes('"page"'));
+    expect(pages.length).toBeGreaterThan(DESTINATION_QUERIES.length * SHIPMENT_SORTS.length);
+    for (const statement of pages) {
+      const details = (await sqlitePlan(statement)).map((row) => row.detail);
+      expect(
+        details.some((detail) =>
+          detail.startsWith(`SEARCH o USING INDEX ${DESTINATION_INDEX} (shop=? AND destinationCountry=?`),
+        ),
+        `${statement.query}, ${statement.sort}\n${details.join("\n")}`,
+      ).toBe(true);
+    }
+  });
+});
+
+// PostgreSQL weighs its statistics: with a few dozen rows it would rather read the whole table (or a bitmap of
+// it) and sort it, which it never does at a million, so those are ruled out here to see which index it takes
+// for each statement. With sorting ruled out too, what is left is the index that answers in the statement's
+// order, if any.
+type PostgresNode = { "Node Type": string; "Index Name"?: string; Plans?: PostgresNode[] };
+
+async function postgresPlan(
+  statement: Pick<Statement, "text" | "params">,
+  { sorts = true }: { sorts?: boolean } = {},
+): Promise<PostgresNode> {
+  return rawSql.transaction(async (sql) => {
+    await sql.all(
+      `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+        set_config('enable_sort', ?, true)`,
+      [sorts ? "on" : "off"],
+    );
+    const [row] = await sql.all<{ "QUERY PLAN": unknown }>(
+      `EXPLAIN (FORMAT JSON) ${statement.text}`,
+      statement.params,
+    );
+    const plan = row?.["QUERY PLAN"];
+    const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as Array<{ Plan: PostgresNode }>;
+    return parsed[0]?.Plan as PostgresNode;
+  });
+}
+
+// Each node with the node types above it, nearest first.
+function nodesOf(node: PostgresNode, above: string[] = []): Array<{ node: PostgresNode; above: string[] }> {
+  return [
+    { node, above },
+    ...(node.Plans ?? []).flatMap((child) => nodesOf(child, [node["Node Type"], ...above])),
+  ];
+}
+
+function describePlan(node: PostgresNode): string {
+  return nodesOf(node)
+    .map(
+      ({ node: entry, above }) =>
+        `${"  ".repeat(above.length)}${entry["Node Type"]} ${entry["Index Name"] ?? ""}`,
+    )
+    .join("\n");
+}
+
+describe.runIf(rawSql.dialect === "postgresql")("query plans on PostgreSQL", () => {
+  beforeAll(async () => {
+    await rawSql.statement(`ANALYZE "Shipment"`);
+    await rawSql.statement(`ANALYZE "Order"`);
+  });
+
+  it("walks (shop, windowEnd, id) for the window-end sort, with and without a window, never sorting", async () => {
+    PLANS["the sort's index drives"]();
+    // The pages' statements; sizing the filters' ranges reads their own indexes.
+    const statements = (await statementsOf(["", "carrier=ups", "destination=US"], ["window-end"])).filter(
+      (statement) => statement.text.includes('"page"'),
+    );
+    expect(statements.length).toBeGreaterThan(10);
+    for (const statement of statements) {
+      const plan = await postgresPlan(statement, { sorts: false });
+      const walks = nodesOf(plan).filter(({ node }) => node["Index Name"] === WINDOW_END_INDEX);
+      expect(walks, `${statement.text}\n${describePlan(plan)}`).toHaveLength(1);
+      // Straight into the page's LIMIT: the page's own rows are sorted after they are found, the walk never.
+      const nearest = walks[0]?.above.find((type) => ["Limit", "Sort", "Incremental Sort"].includes(type));
+      expect(nearest, describePlan(plan)).toBe("Limit");
+    }
+  });
+
+  it("finds the carriers to confirm on (shop, carrierAmbiguous, carrierConfirmed, createdAt, id), newest first", async () => {
+    for (const statement of await carrierPromptStatements()) {
+      const plan = await postgresPlan(statement);
+      const types = nodesOf(plan).map(({ node }) => node["Node Type"]);
+      expect(
+        nodesOf(plan).some(({ node }) => node["Index Name"] === CARRIER_PROMPTS_INDEX),
+        describePlan(plan),
+      ).toBe(true);
+      // Walked newest first, never sorted.
+      expect(types, describePlan(plan)).not.toContain("Sort");
+      expect(types, describePlan(plan)).not.toContain("Incremental Sort");
+    }
+  });
+
+  it("reads a narrow destination's orders on (shop, destinationCountry, destinationProvince)", async () => {
+    PLANS["a narrow filter drives"]();
+    const statements = await statementsOf(DESTINATION_QUERIES, SHIPMENT_SORTS);
+    const pages = statements.filter((statement) => statement.text.includes('"page"'));
+    expect(pages.length).toBeGreaterThan(DESTINATION_QUERIES.length * SHIPMENT_SORTS.length);
+    for (const statement of pages) {
+      const plan = await postgresPlan(statement);
+      expect(
+        nodesOf(plan).some(({ node }) => node["Index Name"] === DESTINATION_INDEX),
+        `${statement.query}, ${statement.sort}\n${describePlan(plan)}`,
+      ).toBe(true);
     }
   });
 });
