@@ -1,5 +1,6 @@
-import { Badge, BlockStack, Box, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, InlineStack, Text } from "@shopify/polaris";
 import { formatDay } from "../lib/format";
+import { ScrollableDataTable } from "./ScrollableDataTable";
 
 export type EstimateRevision = {
   id: string;
@@ -44,7 +45,8 @@ export function DeliveryWindowsCard({ revisions }: { revisions: EstimateRevision
           </Box>
         ) : (
           <div data-delivery-windows>
-            <DataTable
+            <ScrollableDataTable
+              label="Delivery window and revisions"
               columnContentTypes={["text", "text", "text", "text"]}
               headings={["Window", "Most likely", "Based on", "Made"]}
               rows={revisions.map((revision) => [

@@ -1,6 +1,7 @@
-import { BlockStack, Box, Card, DataTable, Text } from "@shopify/polaris";
+import { BlockStack, Box, Card, Text } from "@shopify/polaris";
 import { channelLabel, milestoneLabel } from "./notification-labels";
 import { NotificationStatusBadge } from "./NotificationStatusBadge";
+import { ScrollableDataTable } from "./ScrollableDataTable";
 import { Timestamp } from "./Timestamp";
 
 export type NotificationAttemptView = {
@@ -64,7 +65,8 @@ export function NotificationAttemptsCard({
           </Box>
         ) : (
           <div data-shipment-notifications>
-            <DataTable
+            <ScrollableDataTable
+              label="Notifications"
               columnContentTypes={["text", "text", "text", "numeric", "text", "text"]}
               headings={["Message", "Status", "Details", "Attempts", "To", "Sent"]}
               rows={notifications.map((notification) => [

@@ -1,8 +1,9 @@
-import { BlockStack, Box, Card, DataTable, Text } from "@shopify/polaris";
+import { BlockStack, Box, Card, Text } from "@shopify/polaris";
 import { carrierLabel } from "../lib/performance-labels";
 import { statusLabel } from "../models/shipment-status";
 import { isSubstatus, SUBSTATUSES } from "../models/tracking-taxonomy";
 import type { TrackedEvent } from "../models/tracking-lookup.server";
+import { ScrollableDataTable } from "./ScrollableDataTable";
 import { Timestamp } from "./Timestamp";
 
 // One scan as the shipment page shows it: the storefront's event, with its row id, and for support the
@@ -57,7 +58,8 @@ export function TrackingTimelineCard({
           </Box>
         ) : (
           <div data-tracking-timeline>
-            <DataTable
+            <ScrollableDataTable
+              label={title}
               columnContentTypes={["text", "text", "text", "text"]}
               headings={["When", "What happened", "Carrier's words (code)", "Where"]}
               rows={events.map((event) => [

@@ -8,6 +8,7 @@ import { SetupProgressCard } from "../components/dashboard/SetupProgressCard";
 import { TodayNumbers } from "../components/dashboard/TodayNumbers";
 import { WismoTrendCard } from "../components/dashboard/WismoTrendCard";
 import { formatDay } from "../lib/format";
+import { pageMeta } from "../lib/page-title";
 import { getDashboardSummary, todayTiles } from "../models/dashboard.server";
 import { getWismoTrend } from "../models/dashboard-wismo.server";
 import { listNeedsAttention } from "../models/needs-attention.server";
@@ -15,6 +16,8 @@ import { getOnboarding, isFreshInstall, nextSetupStep } from "../models/onboardi
 import { requireAdminContext } from "../services/admin-context.server";
 
 const QUEUE_ROWS = 6;
+
+export const meta = () => pageMeta("Dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);

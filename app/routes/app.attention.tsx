@@ -12,13 +12,17 @@ import {
   Select,
   Text,
 } from "@shopify/polaris";
+import { KeyboardIndexTable } from "../components/KeyboardIndexTable";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatDay } from "../lib/format";
+import { pageMeta } from "../lib/page-title";
 import { attentionKindLabel, attentionOwnerLabel } from "../models/attention-guidance";
 import { listNeedsAttention, needsAttentionQuerySchema } from "../models/needs-attention.server";
 import { ATTENTION_OWNERS } from "../models/shipment-attention";
 import { ATTENTION_KINDS } from "../models/shipment-status";
 import { requireAdminContext } from "../services/admin-context.server";
+
+export const meta = () => pageMeta("Needs attention");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
@@ -86,7 +90,7 @@ export default function NeedsAttention() {
             />
           </InlineStack>
         </div>
-        <IndexTable
+        <KeyboardIndexTable
           resourceName={{ singular: "shipment", plural: "shipments" }}
           itemCount={items.length}
           selectable={false}
@@ -147,7 +151,7 @@ export default function NeedsAttention() {
               </IndexTable.Cell>
             </IndexTable.Row>
           ))}
-        </IndexTable>
+        </KeyboardIndexTable>
       </Card>
     </Page>
   );

@@ -5,9 +5,12 @@ import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { FilterBar } from "../components/carrier-performance/FilterBar";
 import { NoDataCard } from "../components/carrier-performance/NoDataCard";
 import { PerformanceReport } from "../components/carrier-performance/PerformanceReport";
+import { pageMeta } from "../lib/page-title";
 import { formatDayRange } from "../lib/performance-format";
 import { requireAdminContext } from "../services/admin-context.server";
 import { carrierPerformanceForUrl } from "../services/carrier-performance-report.server";
+
+export const meta = () => pageMeta("Carrier performance");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisVizStyles }];
 

@@ -15,6 +15,7 @@ import { NotificationRulesForm } from "../components/NotificationRulesForm";
 import { OutboxSummaryCard } from "../components/OutboxSummaryCard";
 import { SmsProviderCard } from "../components/SmsProviderCard";
 import { config } from "../config.server";
+import { pageMeta } from "../lib/page-title";
 import { normalizePhoneE164 } from "../lib/phone";
 import {
   describeProviders,
@@ -48,6 +49,8 @@ import {
 const OUTBOX_DAYS = 7;
 const DAY_MS = 24 * 60 * 60_000;
 const SHOPIFY_UNREACHABLE = "Shopify couldn't be reached to fill in the message: try again in a minute.";
+
+export const meta = () => pageMeta("Notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, admin } = await requireAdminContext(request);

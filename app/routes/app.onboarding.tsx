@@ -7,11 +7,14 @@ import { TRACKING_PAGE_EVIDENCE_TEXT } from "../components/TrackingPageCard";
 import { ImportStepBody } from "../components/onboarding/ImportStepBody";
 import { SetupStep } from "../components/onboarding/SetupStep";
 import { config } from "../config.server";
+import { pageMeta } from "../lib/page-title";
 import { addAppBlockLink } from "../lib/theme-editor-link";
 import { useRevalidateWhile } from "../lib/use-revalidate-while";
 import { startBackfill } from "../models/backfill.server";
 import { confirmTrackingPageAdded, getOnboarding } from "../models/onboarding.server";
 import { requireAdminContext } from "../services/admin-context.server";
+
+export const meta = () => pageMeta("Setup guide");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);

@@ -13,6 +13,7 @@ import { resultFor, type SettingsIntent, type SettingsResult } from "../componen
 import { TrackingPageLookCard } from "../components/settings/TrackingPageLookCard";
 import { WriteBackCard } from "../components/settings/WriteBackCard";
 import { config } from "../config.server";
+import { pageMeta } from "../lib/page-title";
 import { addAppBlockLink } from "../lib/theme-editor-link";
 import { useRevalidateWhile } from "../lib/use-revalidate-while";
 import { latestBackfill, startBackfill } from "../models/backfill.server";
@@ -33,6 +34,8 @@ import { fetchShopBasics } from "../models/shop-basics.server";
 import { saveAndPublishTrackingPageLook, storefrontLookState } from "../models/storefront-look.server";
 import { getShop } from "../models/shop.server";
 import { requireAdminContext } from "../services/admin-context.server";
+
+export const meta = () => pageMeta("Settings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, admin } = await requireAdminContext(request);

@@ -8,6 +8,7 @@ import { BulkActionBanner, type BulkActionOutcome } from "../components/shipment
 import { ShipmentFilters } from "../components/shipments/ShipmentFilters";
 import { PageErrorBoundary } from "../components/PageErrorBoundary";
 import { ShipmentsTable, type Selection } from "../components/shipments/ShipmentsTable";
+import { pageMeta } from "../lib/page-title";
 import {
   MAX_BULK_SHIPMENTS,
   recheckShipments,
@@ -24,6 +25,8 @@ import {
 } from "../models/shipment-list-params";
 import { listShipments } from "../models/shipments.server";
 import { requireAdminContext } from "../services/admin-context.server";
+
+export const meta = () => pageMeta("Shipments");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
@@ -131,7 +134,8 @@ export default function Shipments() {
       primaryAction={{
         content: "Export CSV",
         primary: false,
-        accessibilityLabel: "Export every shipment of this view as CSV",
+        // The visible text first, so a merchant who says "Export CSV" to their speech software reaches it.
+        accessibilityLabel: "Export CSV: every shipment of this view",
         loading: exporting,
         onAction: () => void exportCsv(null),
       }}

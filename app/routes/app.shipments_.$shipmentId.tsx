@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { useEffect, useState } from "react";
@@ -14,6 +14,7 @@ import { ResendNotificationCard } from "../components/ResendNotificationCard";
 import { ShipmentSummaryCard } from "../components/ShipmentSummaryCard";
 import { StatusBadge } from "../components/StatusBadge";
 import { TrackingTimelineCard } from "../components/TrackingTimelineCard";
+import { pageMeta } from "../lib/page-title";
 import { orderAdminUrl } from "../lib/shopify-admin-links";
 import { useRevalidateWhile } from "../lib/use-revalidate-while";
 import type { ActionResult } from "../models/action-result";
@@ -38,6 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     embedded: !demo,
   };
 }
+
+// The order's name, as the page's heading, and the tracking number; a shipment that is not the shop's has neither.
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? pageMeta(`Shipment ${data.shipment.order.name}`, data.shipment.trackingNumber)
+    : pageMeta("Shipment");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { shop } = await requireAdminContext(request);

@@ -12,10 +12,12 @@ import {
   Text,
   useBreakpoints,
 } from "@shopify/polaris";
+import { KeyboardIndexTable } from "../components/KeyboardIndexTable";
 import { PageErrorBoundary } from "../components/PageErrorBoundary";
 import { StatusBadge } from "../components/StatusBadge";
 import { AttentionKindBadge, EscalationBadge, SupportStatusBadge } from "../components/SupportBadges";
 import { formatDay } from "../lib/format";
+import { pageMeta } from "../lib/page-title";
 import { listSupportAssignees, listSupportRequests, supportListQuerySchema } from "../models/support.server";
 import {
   ESCALATION_LABELS,
@@ -27,6 +29,8 @@ import {
   UNASSIGNED,
 } from "../models/support-labels";
 import { requireAdminContext } from "../services/admin-context.server";
+
+export const meta = () => pageMeta("Support");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
@@ -119,7 +123,7 @@ export default function Support() {
             />
           </InlineStack>
         </Box>
-        <IndexTable
+        <KeyboardIndexTable
           resourceName={{ singular: "help request", plural: "help requests" }}
           itemCount={requests.length}
           selectable={false}
@@ -206,7 +210,7 @@ export default function Support() {
               </IndexTable.Row>
             );
           })}
-        </IndexTable>
+        </KeyboardIndexTable>
       </Card>
     </Page>
   );

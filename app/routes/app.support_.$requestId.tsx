@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { ActionResultBanner } from "../components/ActionResultBanner";
@@ -8,6 +8,7 @@ import { RequestHandlingCard } from "../components/RequestHandlingCard";
 import { RequestShipmentCard } from "../components/RequestShipmentCard";
 import { EscalationBadge, SupportStatusBadge } from "../components/SupportBadges";
 import { Timestamp } from "../components/Timestamp";
+import { pageMeta } from "../lib/page-title";
 import type { ActionResult } from "../models/action-result";
 import { getShop } from "../models/shop.server";
 import { runSupportRequestAction } from "../models/support-request-actions.server";
@@ -26,6 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!helpRequest) throw new Response(null, { status: 404 });
   return { helpRequest, assignees, timeZone: shopRow?.timezone ?? "UTC" };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(
+    data?.helpRequest.order ? `Help request ${data.helpRequest.order.name}` : "Help request",
+    "Support",
+  );
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { shop } = await requireAdminContext(request);

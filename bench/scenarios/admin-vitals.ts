@@ -1,20 +1,18 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { createPrismaClient } from "../../prisma/client";
-import { parseDatabaseUrl } from "../../prisma/database-url";
+import { adminPages, resolvePaths } from "../../scripts/lib/admin-pages";
 import { startDemoStack } from "../../scripts/lib/demo-stack";
 import { createThrowawayDatabase } from "../databases";
 import { recordOutputTail } from "../processes";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
 
-// Built for Shopify's web vitals for the embedded admin, on the demo: every admin page of app/routes, loaded in
-// Chromium with Google's web-vitals library injected, on a desktop and on a 360 px phone with a 4x slower CPU.
+// Built for Shopify's web vitals for the embedded admin, on the demo: every admin page of app/routes (found by
+// scripts/lib/admin-pages.ts), loaded in Chromium with Google's web-vitals library injected, on a desktop and on
+// a 360 px phone with a 4x slower CPU.
 // LCP ≤ 2.5 s, CLS ≤ 0.1 and INP ≤ 200 ms per page (the medians of several loads), and no horizontal scroll at
 // 360 px. See bench/README.md.
 
-const ROUTES_DIR = fileURLToPath(new URL("../../app/routes/", import.meta.url));
 const WEB_VITALS = fileURLToPath(
   new URL("../../node_modules/web-vitals/dist/web-vitals.attribution.iife.js", import.meta.url),
 );
@@ -78,72 +76,6 @@ type PageResult = {
   interactions: string[];
   passes: { lcp: boolean; cls: boolean; inp: boolean; noHorizontalScroll: boolean };
 };
-
-// ---------------------------------------------------------------------------------------------------------
-// The admin pages: every route module under /app with a component (not a resource route like the CSV
-// export), so a new page is measured without touching this file.
-
-type AdminPage = { id: string; pattern: string; params: string[] };
-
-function adminPages(): AdminPage[] {
-  return readdirSync(ROUTES_DIR)
-    .filter((file) => /^app[._].*\.tsx$/.test(file))
-    .map((file) => ({ file, id: file.replace(/\.tsx$/, "") }))
-    .filter(({ id }) => id !== "app") // the layout: it renders inside every page
-    .filter(({ file }) => /export default function/.test(readFileSync(path.join(ROUTES_DIR, file), "utf8")))
-    .map(({ id }) => {
-      const params: string[] = [];
-      const parts = id
-        .split(".")
-        .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
-        .map((segment) => segment.replace(/_$/, ""))
-        .map((segment) => {
-          if (!segment.startsWith("$")) return segment;
-          params.push(segment.slice(1));
-          return `:${segment.slice(1)}`;
-        });
-      return { id, pattern: `/${parts.join("/")}`, params };
-    })
-    .sort((a, b) => a.pattern.localeCompare(b.pattern));
-}
-
-// A real row of the seeded demo for each param: the shipment page shows a parcel with scans and a problem, the
-// help request page an open request.
-async function resolvePaths(databaseUrl: string, shop: string, pages: AdminPage[]) {
-  const db = await createPrismaClient(parseDatabaseUrl(databaseUrl));
-  try {
-    const shipment = await db.shipment.findFirst({
-      where: { shop, attention: { not: null }, events: { some: {} } },
-      orderBy: { id: "asc" },
-      select: { id: true, orderId: true },
-    });
-    const request = await db.supportRequest.findFirst({
-      where: { shop, status: "open" },
-      orderBy: { id: "asc" },
-      select: { id: true },
-    });
-    const notification = await db.notification.findFirst({ where: { shop }, select: { id: true } });
-    const valueFor = (param: string): string | null => {
-      const name = param.toLowerCase();
-      if (/shipment/.test(name)) return shipment?.id ?? null;
-      if (/request|support|help/.test(name)) return request?.id ?? null;
-      if (/order/.test(name)) return shipment?.orderId ?? null;
-      if (/notification/.test(name)) return notification?.id ?? null;
-      return null;
-    };
-    return pages.map((page) => {
-      let url = page.pattern;
-      for (const param of page.params) {
-        const value = valueFor(param);
-        if (!value) return { ...page, url: null, missing: param };
-        url = url.replace(`:${param}`, encodeURIComponent(value));
-      }
-      return { ...page, url, missing: null };
-    });
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // One page load: web-vitals records as the page runs; after load the page is left to settle, a merchant

@@ -70,7 +70,9 @@ describe("the Shipments page in Chromium", () => {
     await openShipments(page);
     await expect.poll(() => rows(page).count()).toBe(50);
     // Polaris measures the header's actions before it shows them.
-    await page.getByRole("button", { name: /export every shipment/i }).waitFor({ state: "visible" });
+    await page
+      .getByRole("button", { name: "Export CSV: every shipment of this view" })
+      .waitFor({ state: "visible" });
     await page.waitForLoadState("networkidle");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-shipments.png` });
     await copyFile(`${SCREENSHOT_DIR}/admin-shipments.png`, DOCS_SCREENSHOT);
@@ -153,7 +155,7 @@ describe("the Shipments page in Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await openShipments(page, "?status=delivered&sort=oldest");
     const all = await downloadFrom(page, () =>
-      page.getByRole("button", { name: /export every shipment/i }).click(),
+      page.getByRole("button", { name: "Export CSV: every shipment of this view" }).click(),
     );
     expect(all.filename).toMatch(/^shipments-\d{4}-\d{2}-\d{2}\.csv$/);
     const delivered = await db.shipment.findMany({

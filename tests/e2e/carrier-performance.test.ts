@@ -108,7 +108,7 @@ async function downloadCsv(page: Page, table: string) {
     page.waitForEvent("download"),
     page
       .locator(`[data-table="${table}"]`)
-      .getByRole("button", { name: /as CSV$/ })
+      .getByRole("button", { name: /^Export CSV: / })
       .click(),
   ]);
   const path = await download.path();

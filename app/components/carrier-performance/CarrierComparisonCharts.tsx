@@ -14,26 +14,29 @@ import {
 
 export function CarrierComparisonCharts({ byCarrier }: { byCarrier: CarrierPerformanceReport["byCarrier"] }) {
   const rows = carrierRows(byCarrier);
+  const onTime = seriesOf(rows, [ON_TIME]);
+  const transit = seriesOf(rows, [TRANSIT_MEDIAN, TRANSIT_P90]);
   return (
     <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
       <ChartCard
         id="carrier-on-time"
         title="On-time rate by carrier"
         caption="Against the first promised window"
+        data={onTime}
+        keyHeading="Carrier"
+        formatValue={percentAxis}
       >
-        {() => <BarChart data={seriesOf(rows, [ON_TIME])} yAxisOptions={{ labelFormatter: percentAxis }} />}
+        {() => <BarChart data={onTime} yAxisOptions={{ labelFormatter: percentAxis }} />}
       </ChartCard>
       <ChartCard
         id="carrier-transit"
         title="Transit time by carrier"
         caption="Half, and nine in ten, arrived within"
+        data={transit}
+        keyHeading="Carrier"
+        formatValue={daysAxis}
       >
-        {() => (
-          <BarChart
-            data={seriesOf(rows, [TRANSIT_MEDIAN, TRANSIT_P90])}
-            yAxisOptions={{ labelFormatter: daysAxis }}
-          />
-        )}
+        {() => <BarChart data={transit} yAxisOptions={{ labelFormatter: daysAxis }} />}
       </ChartCard>
     </InlineGrid>
   );

@@ -1,7 +1,8 @@
-import { BlockStack, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import type { CsvTable } from "../../services/analytics-csv";
 import type { PerformanceFigures, StatsFilters } from "../../models/delivery-stats/report-types";
+import { ScrollableDataTable } from "../ScrollableDataTable";
 import { ExportCsvButton } from "./ExportCsvButton";
 import { FIGURE_COLUMNS, type FigureColumn } from "./figure-columns";
 
@@ -53,7 +54,8 @@ export function FiguresTable({
             </Text>
           </div>
         ) : (
-          <DataTable
+          <ScrollableDataTable
+            label={title}
             columnContentTypes={[
               ...keyHeadings.map(() => "text" as const),
               ...columns.map(() => "numeric" as const),

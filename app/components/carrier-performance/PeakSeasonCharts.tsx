@@ -7,13 +7,28 @@ import { monthlyRows, ON_TIME, ORDERS, percentAxis, seriesOf } from "./chart-ser
 // The twelve months up to the range's end, whatever the range: does delivery hold up when orders peak?
 export function PeakSeasonCharts({ monthly }: { monthly: CarrierPerformanceReport["monthly"] }) {
   const rows = monthlyRows(monthly);
+  const orders = seriesOf(rows, [ORDERS]);
+  const onTime = seriesOf(rows, [ON_TIME]);
   return (
     <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-      <ChartCard id="monthly-orders" title="Orders by month" caption="The last twelve months">
-        {() => <BarChart data={seriesOf(rows, [ORDERS])} yAxisOptions={{ integersOnly: true }} />}
+      <ChartCard
+        id="monthly-orders"
+        title="Orders by month"
+        caption="The last twelve months"
+        data={orders}
+        keyHeading="Month"
+      >
+        {() => <BarChart data={orders} yAxisOptions={{ integersOnly: true }} />}
       </ChartCard>
-      <ChartCard id="monthly-on-time" title="On-time rate by month" caption="The last twelve months">
-        {() => <LineChart data={seriesOf(rows, [ON_TIME])} yAxisOptions={{ labelFormatter: percentAxis }} />}
+      <ChartCard
+        id="monthly-on-time"
+        title="On-time rate by month"
+        caption="The last twelve months"
+        data={onTime}
+        keyHeading="Month"
+        formatValue={percentAxis}
+      >
+        {() => <LineChart data={onTime} yAxisOptions={{ labelFormatter: percentAxis }} />}
       </ChartCard>
     </InlineGrid>
   );

@@ -14,18 +14,29 @@ import {
 
 export function TrendCharts({ weekly }: { weekly: CarrierPerformanceReport["weekly"] }) {
   const rows = weeklyRows(weekly);
+  const onTime = seriesOf(rows, [ON_TIME]);
+  const transit = seriesOf(rows, [TRANSIT_MEDIAN, TRANSIT_P90]);
   return (
     <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-      <ChartCard id="weekly-on-time" title="On-time rate by week" caption="Orders placed that week">
-        {() => <LineChart data={seriesOf(rows, [ON_TIME])} yAxisOptions={{ labelFormatter: percentAxis }} />}
+      <ChartCard
+        id="weekly-on-time"
+        title="On-time rate by week"
+        caption="Orders placed that week"
+        data={onTime}
+        keyHeading="Week of"
+        formatValue={percentAxis}
+      >
+        {() => <LineChart data={onTime} yAxisOptions={{ labelFormatter: percentAxis }} />}
       </ChartCard>
-      <ChartCard id="weekly-transit" title="Transit time by week" caption="First carrier scan to delivered">
-        {() => (
-          <LineChart
-            data={seriesOf(rows, [TRANSIT_MEDIAN, TRANSIT_P90])}
-            yAxisOptions={{ labelFormatter: daysAxis }}
-          />
-        )}
+      <ChartCard
+        id="weekly-transit"
+        title="Transit time by week"
+        caption="First carrier scan to delivered"
+        data={transit}
+        keyHeading="Week of"
+        formatValue={daysAxis}
+      >
+        {() => <LineChart data={transit} yAxisOptions={{ labelFormatter: daysAxis }} />}
       </ChartCard>
     </InlineGrid>
   );

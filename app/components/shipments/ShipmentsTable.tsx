@@ -10,6 +10,7 @@ import {
   useIndexResourceState,
   type IndexTableProps,
 } from "@shopify/polaris";
+import { KeyboardIndexTable } from "../KeyboardIndexTable";
 import { StatusBadge } from "../StatusBadge";
 import { formatDay } from "../../lib/format";
 import { carrierLabel } from "../../lib/performance-labels";
@@ -80,7 +81,7 @@ export function ShipmentsTable({
   const selection: Selection = { ids: selectedResources, allMatching: allResourcesSelected && hasNext };
 
   return (
-    <IndexTable
+    <KeyboardIndexTable
       resourceName={{ singular: "shipment", plural: "shipments" }}
       itemCount={shipments.length}
       selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
@@ -106,7 +107,7 @@ export function ShipmentsTable({
           <FullRow key={shipment.id} shipment={shipment} position={index} selected={selectedResources} />
         ),
       )}
-    </IndexTable>
+    </KeyboardIndexTable>
   );
 }
 
