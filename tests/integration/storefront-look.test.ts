@@ -15,17 +15,10 @@ import { createShopifyStandin, signedAppProxyQuery, type ShopifyStandin } from "
 import { sharedDirExists } from "../../shopify-standin/shared-dir";
 import { TEST_ENV } from "../setup/test-env";
 
-// The job reaches Shopify through SHOPIFY_ADMIN_API_ORIGIN, which the app's config reads once, on import: the
-// stand-in's port is chosen before anything imports it.
+// The stand-in's port is chosen before anything imports the app's config (see the helper).
 const { STANDIN_PORT } = await vi.hoisted(async () => {
-  const { createServer } = await import("node:net");
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  const port = typeof address === "object" && address ? address.port : 0;
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = `http://127.0.0.1:${port}/shops/{shop}`;
-  return { STANDIN_PORT: port };
+  const { reserveStandinAdminOrigin } = await import("../helpers/standin-admin-origin");
+  return reserveStandinAdminOrigin();
 });
 
 const SHOP = "storefront-look.myshopify.com";
