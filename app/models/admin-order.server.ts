@@ -1,7 +1,9 @@
 import prisma from "../db.server";
-import { promiseAndLikelyDay, shownDeliveryWindow, type ShownWindow } from "./delivery-windows/shown-window";
+import { webUrlOrNull } from "../lib/html";
+import type { ShownWindow } from "./delivery-windows/shown-window";
 import { attentionSummary, carrierName } from "./needs-attention.server";
-import { orderShipBy, type OrderShipBy } from "./ship-by.server";
+import { ATTENTION_SELECT, shipmentShownWindow, shownWindowSelect } from "./shipment-shown-window.server";
+import { orderShipBy, SHIP_BY_ORDER_SELECT, type OrderShipBy } from "./ship-by.server";
 import { isShipmentStatus, type AttentionKind, type ShipmentStatus } from "./shipment-status";
 import type { AttentionOwner } from "./shipment-attention";
 
@@ -54,9 +56,7 @@ export async function getAdminOrder({
     select: {
       shop: true,
       name: true,
-      orderedAt: true,
-      cancelledAt: true,
-      fulfillmentStatus: true,
+      ...SHIP_BY_ORDER_SELECT,
       shipments: {
         where: { shop },
         orderBy: [{ createdAt: "asc" }, { trackingIndex: "asc" }, { id: "asc" }],
@@ -64,24 +64,9 @@ export async function getAdminOrder({
         select: {
           id: true,
           trackingNumber: true,
-          trackingCompany: true,
           trackingUrl: true,
-          carrier: true,
-          status: true,
-          deliveredAt: true,
-          windowStart: true,
-          windowEnd: true,
-          carrierEstimatedAt: true,
-          attention: true,
-          attentionReason: true,
-          attentionOwner: true,
-          attentionSince: true,
-          attentionResolvedAt: true,
-          estimates: {
-            where: { shop },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { isOriginal: true, latestAt: true, likelyAt: true },
-          },
+          ...ATTENTION_SELECT,
+          ...shownWindowSelect(shop),
         },
       },
     },
@@ -90,15 +75,15 @@ export async function getAdminOrder({
   const shipBy = await orderShipBy({ shop, order, shipmentCount: order.shipments.length, now });
   return {
     order: { name: order.name, shipBy },
-    shipments: order.shipments.map(({ estimates, ...shipment }) => {
+    shipments: order.shipments.map((shipment) => {
       const attention = attentionSummary(shipment);
       return {
         id: shipment.id,
         carrier: carrierName(shipment),
         trackingNumber: shipment.trackingNumber,
-        trackingUrl: webUrl(shipment.trackingUrl),
+        trackingUrl: webUrlOrNull(shipment.trackingUrl),
         status: isShipmentStatus(shipment.status) ? shipment.status : "pending",
-        window: windowView(shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(estimates) }, now)),
+        window: windowView(shipmentShownWindow(shipment, now)),
         attention: attention ? { kind: attention.kind, owner: attention.owner } : null,
         supportPath: `/app/shipments/${encodeURIComponent(shipment.id)}`,
       };
@@ -129,15 +114,5 @@ function windowView(shown: ShownWindow): AdminOrderWindow {
       return { kind: "carrier_estimate", estimatedAt: shown.estimatedAt.toISOString() };
     case "none":
       return { kind: "none" };
-  }
-}
-
-function webUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
-  } catch {
-    return null;
   }
 }

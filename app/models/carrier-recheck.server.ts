@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import prisma from "../db.server";
 import { refreshShipment, type RefreshOutcome } from "./carrier-refresh.server";
 import { enqueueJob } from "./jobs.server";
-import { refreshJobFor } from "./shipment-carrier.server";
+import { refreshJob } from "./refresh-job";
 import { FINAL_STATUSES } from "./shipment-status";
 import { refreshSupportEscalations } from "./support.server";
 
@@ -51,7 +51,7 @@ export async function recheckShipmentNow({
   });
   if (!shipment) return null;
   if (FINAL_STATUSES.has(shipment.status as never)) return { kind: "final", status: shipment.status };
-  const job = refreshJobFor(shop, shipment.id);
+  const job = refreshJob(shop, shipment.id);
   await prisma.$transaction((tx) => enqueueJob(tx, { ...job, runAt: now }));
   const holder = `recheck:${randomUUID()}`;
   const { count } = await prisma.job.updateMany({

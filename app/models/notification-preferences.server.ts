@@ -3,8 +3,9 @@ import { config } from "../config.server";
 import prisma from "../db.server";
 import { maskPhone, normalizePhoneE164 } from "../lib/phone";
 import { hashCustomerContact, hashesMatch } from "../services/customer-identity.server";
-import { promiseAndLikelyDay, shownDeliveryWindow, type ShownWindow } from "./delivery-windows/shown-window";
-import { orderShipBy, type OrderShipBy } from "./ship-by.server";
+import type { ShownWindow } from "./delivery-windows/shown-window";
+import { shipmentShownWindow, shownWindowSelect } from "./shipment-shown-window.server";
+import { orderShipBy, SHIP_BY_ORDER_SELECT, type OrderShipBy } from "./ship-by.server";
 import { isShipmentStatus, type ShipmentStatus } from "./shipment-status";
 import { isSubstatus } from "./tracking-taxonomy";
 
@@ -186,27 +187,16 @@ export async function getOrderStatus({
     select: {
       customerIdHash: true,
       name: true,
-      orderedAt: true,
-      cancelledAt: true,
-      fulfillmentStatus: true,
+      ...SHIP_BY_ORDER_SELECT,
       shipments: {
         where: { shop },
         orderBy: [{ createdAt: "asc" }, { trackingIndex: "asc" }],
         select: {
-          status: true,
           substatus: true,
           trackingNumber: true,
           trackingCompany: true,
           trackingUrl: true,
-          windowStart: true,
-          windowEnd: true,
-          carrierEstimatedAt: true,
-          deliveredAt: true,
-          estimates: {
-            where: { shop },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { isOriginal: true, latestAt: true, likelyAt: true },
-          },
+          ...shownWindowSelect(shop),
           events: {
             where: { shop },
             orderBy: { occurredAt: "desc" },
@@ -230,7 +220,7 @@ export async function getOrderStatus({
   });
   if (!order || !orderBelongsTo({ shop, customerIdHash: order.customerIdHash }, customerGid)) return null;
   const shipments = order.shipments.map((shipment): ShipmentView => {
-    const shown = shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(shipment.estimates) }, now);
+    const shown = shipmentShownWindow(shipment, now);
     return {
       status: shipment.status,
       substatus: isSubstatus(shipment.substatus) ? shipment.substatus : null,

@@ -1,4 +1,5 @@
 import { estimateWindowJob } from "./delivery-estimates.server";
+import { refreshJob } from "./refresh-job";
 import { insertRows, newRowId, placeholders, type SqlExecutor, type SqlRow } from "../../prisma/raw-sql";
 import prisma, { rawSql } from "../db.server";
 import type { FulfillmentEventSnapshot, OrderSnapshot } from "../services/shopify-snapshots";
@@ -9,7 +10,6 @@ import {
   eventRowData,
   NO_TRACKING,
   orderRowData,
-  refreshJob,
   shipmentRowData,
 } from "./order-sync.server";
 import { assignCarrier, shopCarrierCorrections, shopCarrierHistory } from "./shipment-carrier.server";

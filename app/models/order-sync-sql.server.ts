@@ -8,13 +8,13 @@ import {
 } from "../../prisma/raw-sql";
 import type { FulfillmentEventSnapshot, FulfillmentSnapshot } from "../services/shopify-snapshots";
 import { estimateWindowJob } from "./delivery-estimates.server";
+import { refreshJob } from "./refresh-job";
 import { enqueueJobSql } from "./jobs.server";
 import {
   awaitsCarrierScans,
   carrierFor,
   eventRowData,
   NO_TRACKING,
-  refreshJob,
   shipmentRowData,
   type SyncOutcome,
 } from "./order-sync.server";

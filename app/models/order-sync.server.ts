@@ -8,6 +8,7 @@ import type {
   TrackingSnapshot,
 } from "../services/shopify-snapshots";
 import { estimateWindowJob } from "./delivery-estimates.server";
+import { refreshJob } from "./refresh-job";
 import { enqueueJob } from "./jobs.server";
 import {
   assignCarrier,
@@ -223,15 +224,6 @@ export const NO_TRACKING: TrackingSnapshot = { number: null, company: null, url:
 export function awaitsCarrierScans(fulfillment: FulfillmentSnapshot): boolean {
   const summary = normalizeShopifyDisplayStatus(fulfillment.shipmentStatus);
   return !fulfillment.deliveredAt && summary?.status !== "delivered" && fulfillment.status !== "cancelled";
-}
-
-export function refreshJob(shop: string, shipmentId: string) {
-  return {
-    shop,
-    type: "shipment.refresh",
-    uniqueKey: `shipment.refresh:${shipmentId}`,
-    payload: { shipmentId },
-  };
 }
 
 async function ensureShipment(

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { rawSql } from "../db.server";
 import { isValidTimeZone } from "../lib/shopper-time-zone";
 import {
@@ -13,6 +14,13 @@ import { parseBusinessDays } from "./settings.server";
 // and the admin order block show it. Read through the driver: the tracking page's lookups are a hot path.
 
 export type OrderShipBy = ShipBy & { part: UnshippedPart };
+
+/** The order's columns orderShipBy reads, for Prisma's `select`. */
+export const SHIP_BY_ORDER_SELECT = {
+  orderedAt: true,
+  cancelledAt: true,
+  fulfillmentStatus: true,
+} satisfies Prisma.OrderSelect;
 
 // ShopSettings' column defaults (prisma/schema.prisma), for a shop that never saved its settings.
 const DEFAULT_PROMISE: ShippingPromise = {

@@ -1,6 +1,6 @@
 import prisma from "../db.server";
 import { enqueueJob } from "./jobs.server";
-import { refreshJob } from "./order-sync.server";
+import { refreshJob } from "./refresh-job";
 import { FINAL_STATUSES } from "./shipment-status";
 
 // Bulk actions on the rows a merchant selected on the Shipments page. Ids come from the browser: each action

@@ -8,6 +8,7 @@ import {
 } from "../services/carriers/detect-carrier";
 import { carrierFromCompany, LABELLED_CARRIERS } from "./carrier-names";
 import { estimateWindowJob } from "./delivery-estimates.server";
+import { refreshJob } from "./refresh-job";
 import { enqueueJob } from "./jobs.server";
 import { FINAL_STATUSES } from "./shipment-status";
 
@@ -205,6 +206,9 @@ export async function listAmbiguousShipments({ shop, limit = 20 }: { shop: strin
 
 export class CarrierConfirmationError extends Error {}
 
+// A carrier the merchant named: certain, and no longer a question for the Shipments page.
+const CONFIRMED_BY_MERCHANT = { carrierConfirmed: true, carrierAmbiguous: false, carrierConfidence: 1 };
+
 // The merchant's answer is final for this shipment and counts in the shop's history, which settles the next
 // ambiguous number in the same way.
 export async function confirmShipmentCarrier({
@@ -232,18 +236,11 @@ export async function confirmShipmentCarrier({
       where: { id: shipment.id },
       data: {
         carrier,
-        carrierConfirmed: true,
-        carrierAmbiguous: false,
-        carrierConfidence: 1,
+        ...CONFIRMED_BY_MERCHANT,
         trackingUrl: detection?.trackingUrl ?? shipment.trackingUrl,
       },
     });
-    await enqueueJob(tx, {
-      shop,
-      type: "shipment.refresh",
-      uniqueKey: `shipment.refresh:${shipment.id}`,
-      payload: { shipmentId: shipment.id },
-    });
+    await enqueueJob(tx, refreshJob(shop, shipment.id));
     await enqueueJob(tx, estimateWindowJob(shop, shipment.id));
   });
   forgetShopCarrierHistory(shop);
@@ -314,9 +311,7 @@ export async function correctShipmentCarrier({
       where: { id: shipment.id },
       data: {
         carrier,
-        carrierConfirmed: true,
-        carrierAmbiguous: false,
-        carrierConfidence: 1,
+        ...CONFIRMED_BY_MERCHANT,
         trackingUrl,
         // The other carrier's "not found" answers and hand-off say nothing about this one.
         ...(changed
@@ -325,18 +320,9 @@ export async function correctShipmentCarrier({
       },
     });
     if (FINAL_STATUSES.has(shipment.status as never)) return;
-    await enqueueJob(tx, { ...refreshJobFor(shop, shipment.id), runAt: now });
+    await enqueueJob(tx, { ...refreshJob(shop, shipment.id), runAt: now });
     await enqueueJob(tx, estimateWindowJob(shop, shipment.id));
   });
   forgetShopCarrierHistory(shop);
   return { carrier, changed };
-}
-
-export function refreshJobFor(shop: string, shipmentId: string) {
-  return {
-    shop,
-    type: "shipment.refresh",
-    uniqueKey: `shipment.refresh:${shipmentId}`,
-    payload: { shipmentId },
-  };
 }

@@ -1,6 +1,6 @@
 import prisma from "../db.server";
 import { parseInternalNotes } from "./internal-notes";
-import { promiseAndLikelyDay, shownDeliveryWindow } from "./delivery-windows/shown-window";
+import { shipmentShownWindow } from "./shipment-shown-window.server";
 import { attentionSummary } from "./needs-attention.server";
 import { isResend, listResendOptions } from "./notification-resend.server";
 import { listShipmentNotifications } from "./notifications.server";
@@ -107,7 +107,7 @@ export async function getShipmentDetail({
   const { shipments: otherShipments, ...orderFacts } = order;
   return {
     shipment: { ...rest, order: orderFacts },
-    shownWindow: shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(estimates) }, now),
+    shownWindow: shipmentShownWindow(shipment, now),
     attention: attentionSummary(shipment),
     estimates,
     otherShipments,

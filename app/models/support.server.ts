@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import prisma from "../db.server";
-import { promiseAndLikelyDay, shownDeliveryWindow } from "./delivery-windows/shown-window";
+import { ATTENTION_SELECT, shipmentShownWindow, shownWindowSelect } from "./shipment-shown-window.server";
 import { MAX_NOTE_LENGTH, parseInternalNotes, withNoteAppended } from "./internal-notes";
 import { attentionSummary, carrierName } from "./needs-attention.server";
 import { HELP_REASONS } from "./shopper-help.server";
@@ -62,13 +62,7 @@ export async function listSupportRequests({ shop, ...query }: { shop: string } &
         select: {
           id: true,
           status: true,
-          attention: true,
-          attentionReason: true,
-          attentionOwner: true,
-          attentionSince: true,
-          attentionResolvedAt: true,
-          trackingCompany: true,
-          carrier: true,
+          ...ATTENTION_SELECT,
         },
       },
     },
@@ -127,25 +121,10 @@ export async function getSupportRequest({
       shipment: {
         select: {
           id: true,
-          status: true,
           trackingNumber: true,
-          trackingCompany: true,
-          carrier: true,
           trackingUrl: true,
-          windowStart: true,
-          windowEnd: true,
-          carrierEstimatedAt: true,
-          deliveredAt: true,
-          attention: true,
-          attentionReason: true,
-          attentionOwner: true,
-          attentionSince: true,
-          attentionResolvedAt: true,
-          estimates: {
-            where: { shop },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { isOriginal: true, latestAt: true, likelyAt: true },
-          },
+          ...ATTENTION_SELECT,
+          ...shownWindowSelect(shop),
           events: {
             where: { shop },
             orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
@@ -179,7 +158,7 @@ export async function getSupportRequest({
           carrierName: carrierName(shipment),
           trackingUrl: shipment.trackingUrl,
           attention: attentionSummary(shipment),
-          shownWindow: shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(shipment.estimates) }, now),
+          shownWindow: shipmentShownWindow(shipment, now),
           recentEvents: shipment.events,
         }
       : null,

@@ -5,13 +5,12 @@ import { parseDatabaseUrl } from "../../prisma/database-url";
 import { startAppServer } from "../../scripts/lib/app-server";
 import { freePort } from "../../scripts/lib/free-port";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
-import { startBaselineServer } from "../baseline";
 import { createThrowawayDatabase } from "../databases";
 import { seedDeliveryHistoryVolume } from "../delivery-history-volume";
 import { recordOutputTail } from "../processes";
 import { toMiB } from "../report";
 import { sampleRss } from "../rss";
-import { percentile, round1 } from "../latency";
+import { baselineLatencies, latencyByView, percentile, round1 } from "../latency";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
 
 const SHOP = "parcelwise-bench-analytics.myshopify.com";
@@ -135,32 +134,18 @@ async function analytics({ provider, options, cleanup, signal, log }: RunContext
     if (problems.length) log(`problems; the server's last output:\n${serverOutput()}`);
 
     log("baseline: node:http answering the same bytes");
-    const baseline = await startBaselineServer({
+    const baselineTimes = await baselineLatencies({
+      cleanup,
+      scenario: "analytics",
       body: sampleBody,
-      contentType: "text/x-script",
-      contentEncoding: "identity",
+      warmup: WARMUP_REQUESTS,
+      measured: MEASURED_ROUNDS * 5,
     });
-    const stopBaseline = cleanup.add("stop the baseline server (analytics)", baseline.stop);
-    const baselineLatencies: number[] = [];
-    try {
-      for (let round = 0; round < WARMUP_REQUESTS + MEASURED_ROUNDS * 5; round += 1) {
-        const requestStarted = performance.now();
-        await (await fetch(`${baseline.url}/`)).text();
-        if (round >= WARMUP_REQUESTS) baselineLatencies.push(performance.now() - requestStarted);
-      }
-    } finally {
-      await stopBaseline();
-    }
 
     const all = [...latencies.values()].flat();
-    const byView = Object.fromEntries(
-      [...latencies].map(([name, values]) => [
-        name,
-        { p50: percentile(values, 0.5), p95: percentile(values, 0.95) },
-      ]),
-    );
+    const byView = latencyByView(latencies);
     const p95 = percentile(all, 0.95);
-    const baselineP95 = percentile(baselineLatencies, 0.95);
+    const baselineP95 = percentile(baselineTimes, 0.95);
     const target = TARGET_P95_MS[provider];
     const meetsTarget = form === "full" && p95 !== null && p95 < target;
     return {
@@ -176,7 +161,7 @@ async function analytics({ provider, options, cleanup, signal, log }: RunContext
         },
         requests: all.length,
         latencyMs: { p50: percentile(all, 0.5), p95, byView },
-        baselineLatencyMs: { p50: percentile(baselineLatencies, 0.5), p95: baselineP95 },
+        baselineLatencyMs: { p50: percentile(baselineTimes, 0.5), p95: baselineP95 },
         ratioP95ToBaseline: p95 && baselineP95 ? Number((p95 / baselineP95).toPrecision(3)) : null,
         targetP95Ms: target,
         meetsTarget,

@@ -4,13 +4,12 @@ import { parseDatabaseUrl } from "../../prisma/database-url";
 import { startAppServer } from "../../scripts/lib/app-server";
 import { freePort } from "../../scripts/lib/free-port";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
-import { startBaselineServer } from "../baseline";
 import { createThrowawayDatabase } from "../databases";
 import { seedDeliveryHistoryVolume } from "../delivery-history-volume";
 import { recordOutputTail } from "../processes";
 import { toMiB } from "../report";
 import { sampleRss } from "../rss";
-import { percentile, round1 } from "../latency";
+import { baselineLatencies, latencyByView, percentile, round1 } from "../latency";
 import type { RunContext, RunOutcome, SelfContainedScenario } from "../scenario";
 
 const SHOP = "parcelwise-bench-shipments.myshopify.com";
@@ -129,35 +128,21 @@ async function shipmentsList({ provider, options, cleanup, signal, log }: RunCon
     if (problems.length) log(`problems; the server's last output:\n${serverOutput()}`);
 
     log("baseline: node:http answering the same bytes");
-    const baseline = await startBaselineServer({
+    const baselineTimes = await baselineLatencies({
+      cleanup,
+      scenario: "shipments-list",
       body: sampleBody,
-      contentType: "text/x-script",
-      contentEncoding: "identity",
+      warmup: WARMUP_ROUNDS,
+      measured: MEASURED_ROUNDS * 5,
     });
-    const stopBaseline = cleanup.add("stop the baseline server (shipments-list)", baseline.stop);
-    const baselineLatencies: number[] = [];
-    try {
-      for (let round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS * 5; round += 1) {
-        const requestStarted = performance.now();
-        await (await fetch(`${baseline.url}/`)).text();
-        if (round >= WARMUP_ROUNDS) baselineLatencies.push(performance.now() - requestStarted);
-      }
-    } finally {
-      await stopBaseline();
-    }
 
     const all = [...latencies.values()].flat();
-    const byView = Object.fromEntries(
-      [...latencies].map(([name, values]) => [
-        name,
-        { p50: percentile(values, 0.5), p95: percentile(values, 0.95) },
-      ]),
-    );
+    const byView = latencyByView(latencies);
     const target = TARGET_P95_MS[provider];
     const slowest = Math.max(...Object.values(byView).map((view) => view.p95 ?? Number.POSITIVE_INFINITY));
     const meetsTarget = form === "full" && all.length > 0 && slowest < target;
     const p95 = percentile(all, 0.95);
-    const baselineP95 = percentile(baselineLatencies, 0.95);
+    const baselineP95 = percentile(baselineTimes, 0.95);
     return {
       details: {
         shop: SHOP,
@@ -166,7 +151,7 @@ async function shipmentsList({ provider, options, cleanup, signal, log }: RunCon
         seedSeconds: round1(seedSeconds),
         requests: all.length,
         latencyMs: { p50: percentile(all, 0.5), p95, byView },
-        baselineLatencyMs: { p50: percentile(baselineLatencies, 0.5), p95: baselineP95 },
+        baselineLatencyMs: { p50: percentile(baselineTimes, 0.5), p95: baselineP95 },
         targetP95Ms: target,
         meetsTarget,
         csvExport: exportCheck,

@@ -1,12 +1,8 @@
 import type { Channel, Milestone } from "../../models/notification-rules";
 import type { Branding } from "../../models/notification-settings.server";
 import { trackingLinkFor } from "../../models/notification-links.server";
-import {
-  expectedRange,
-  promiseAndLikelyDay,
-  shownDeliveryWindow,
-  type EstimateRevision,
-} from "../../models/delivery-windows/shown-window";
+import { expectedRange, type EstimateRevision } from "../../models/delivery-windows/shown-window";
+import { shipmentShownWindow } from "../../models/shipment-shown-window.server";
 import type { ShopperContact, ShopProfile } from "./shopper-contacts.server";
 import type { TemplateInput } from "./templates/types";
 
@@ -119,6 +115,6 @@ export function templateInputFor({
 // Judged when the message was queued (the link's time), so a retry reads exactly like the first attempt. A
 // window that has passed is not repeated to the shopper; a revised one still ahead is.
 function expectedWindow(shipment: ShipmentForMessage, at: Date): { start: Date; end: Date } | null {
-  const shown = shownDeliveryWindow({ ...shipment, ...promiseAndLikelyDay(shipment.estimates) }, at);
+  const shown = shipmentShownWindow(shipment, at);
   return expectedRange(shown);
 }

@@ -1,5 +1,5 @@
 import blockCss from "../../../extensions/tracking-page/assets/tracking-page.css?raw";
-import { escapeHtml } from "../../lib/html";
+import { escapeHtml, webUrlOrNull } from "../../lib/html";
 import { trackingPageLogo, trackingPageLookWrapper } from "../../lib/tracking-page-look";
 import type { TrackingPageLook } from "../../models/settings-options";
 import { HELP_REASONS } from "../../models/shopper-help.server";
@@ -156,7 +156,7 @@ function renderCarrier(shipment: TrackedShipment, context: RenderContext): strin
   const name = shipment.trackingCompany ?? shipment.carrier?.toUpperCase().replace("_", " ");
   const number = shipment.trackingNumber;
   if (!name && !number) return "";
-  const link = safeUrl(shipment.trackingUrl);
+  const link = webUrlOrNull(shipment.trackingUrl);
   const numberHtml = number
     ? link
       ? `<a href="${e(link)}" rel="noopener noreferrer">${e(number)}<span class="pw-vh"> (${e(t("result.carrier_link"))})</span></a>`
@@ -254,16 +254,6 @@ export function renderPage({
   return `<!doctype html><html lang="${e(locale.tag)}" dir="${locale.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(heading)}</title><style>body{margin:0;font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}${blockCss}</style></head>
 <body><main ${attributes}>${trackingPageLogo(look?.logoUrl ?? null)}<h1 class="pw-track__heading">${e(heading)}</h1>${result ? "" : `<p class="pw-track__intro">${e(intro)}</p>${renderLookupForm(context)}`}
 <div class="pw-track__results" aria-live="polite">${result}</div>${note}</main></body></html>`;
-}
-
-function safeUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
